@@ -1,0 +1,41 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from wijkkracht.organisations.models import Membership
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache; every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Moeders van Moerwijk", slug="moeders-van-moerwijk")
+
+
+@pytest.fixture
+def admin(organisation):
+    """Amina runs the organisation."""
+    return MembershipFactory(
+        organisation=organisation, user=UserFactory(name="Amina", email="amina@example.org"),
+        role=Membership.Role.ADMIN,
+    ).user
+
+
+@pytest.fixture
+def member(organisation):
+    """Bea is an ordinary member."""
+    return MembershipFactory(
+        organisation=organisation, user=UserFactory(name="Bea", email="bea@example.org")
+    ).user
+
+
+@pytest.fixture
+def outsider(db):
+    """Chaima is signed in but belongs to another group."""
+    return UserFactory(name="Chaima", email="chaima@example.org")

@@ -1,0 +1,78 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignInLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Je e-mailadres"),
+        help_text=_("We sturen je een link. Daarmee log je in zonder wachtwoord."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+
+class WelcomeForm(forms.Form):
+    name = forms.CharField(
+        label=_("Je naam"),
+        help_text=_("Zo zien anderen in je organisatie wie je bent. Mag ook alleen je voornaam."),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+
+
+class PasswordSignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("Je e-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name", "language"]
+        help_texts = {"language": _("De taal van Wijkkracht en van de mails die je krijgt.")}
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for a new admin for every organisation she alone administers."""
+
+    confirm = forms.BooleanField(
+        label=_("Ja, verwijder mijn account en mijn gegevens."), required=True
+    )
+
+    def __init__(self, *args, sole_admin: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sole_admin = sole_admin
+        for membership in sole_admin:
+            if membership.others:
+                self.fields[f"successor_{membership.organisation_id}"] = forms.ChoiceField(
+                    label=_("Wie wordt beheerder van %(name)s?")
+                    % {"name": membership.organisation.name},
+                    choices=[("", "—")] + [(m.pk, m.user.display_name) for m in membership.others],
+                )
+
+    def successors(self) -> dict:
+        """Organisation id → the membership that takes over."""
+        chosen = {}
+        for membership in self.sole_admin:
+            value = self.cleaned_data.get(f"successor_{membership.organisation_id}")
+            for other in membership.others:
+                if str(other.pk) == value:
+                    chosen[membership.organisation_id] = other
+        return chosen
+
+
+class AdminUserCreationForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email", "name"]
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user

@@ -1,0 +1,142 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.views import LoginView
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
+
+from wijkkracht.core.http import posted
+from wijkkracht.core.languages import remember_language
+from wijkkracht.organisations import services as organisations
+
+from . import services
+from .forms import AccountForm, DeleteAccountForm, PasswordSignInForm, SignInLinkForm, WelcomeForm
+from .models import normalise_email
+
+TOKEN = settings.SESAME_TOKEN_NAME
+BROKEN_LINK = "accounts/link_broken.html"
+
+
+def _too_many_link_requests(request, email: str) -> bool:
+    per_address = is_ratelimited(
+        request, group="sign-in-link-address", key=lambda group, r: normalise_email(email),
+        rate="5/h", increment=True,
+    )
+    per_client = is_ratelimited(
+        request, group="sign-in-link-client", key="ip", rate="20/h", increment=True
+    )
+    return per_address or per_client
+
+
+def sign_in(request):
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    form = SignInLinkForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if _too_many_link_requests(request, email):
+            return render(request, "accounts/too_many.html", status=429)
+        services.send_sign_in_link(request, email, services.safe_next(request, next_url))
+        return render(request, "accounts/link_sent.html", {"email": email})
+    return render(request, "accounts/sign_in.html", {"form": form, "next": next_url})
+
+
+def link(request):
+    """The page a sign-in link opens. Signing in takes a click, so mail scanners that
+    open links do not use them up."""
+    token = request.POST.get(TOKEN) or request.GET.get(TOKEN, "")
+    next_url = services.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    user = services.user_for_link(token, use=request.method == "POST")
+    if user is None:
+        return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
+    if request.method == "POST":
+        services.sign_in(request, user)
+        return remember_language(request, redirect(next_url), user.language)
+    return render(request, "accounts/link.html", {"token": token, "next": next_url, "person": user})
+
+
+def welcome(request):
+    """The page a sign-up link opens: name (optional) and one button."""
+    token = request.POST.get(TOKEN) or request.GET.get(TOKEN, "")
+    next_url = services.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    email = services.email_for_welcome(token)
+    if email is None:
+        return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
+    form = WelcomeForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        if services.create_account(request, email, form.cleaned_data["name"]) is None:
+            return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
+        messages.success(request, _("Welkom bij Wijkkracht! Je account is klaar."))
+        return redirect(next_url)
+    context = {"form": form, "token": token, "next": next_url, "email": email}
+    return render(request, "accounts/welcome.html", context)
+
+
+@method_decorator(ratelimit(key="ip", rate="20/h", method="POST"), name="post")
+@method_decorator(ratelimit(key="post:username", rate="10/h", method="POST"), name="post")
+class PasswordSignInView(LoginView):
+    template_name = "accounts/password_sign_in.html"
+    authentication_form = PasswordSignInForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        return remember_language(self.request, response, form.get_user().language)
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    messages.success(request, _("Je bent uitgelogd."))
+    return redirect("core:home")
+
+
+@login_required
+def account(request):
+    form = AccountForm(posted(request), instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        messages.success(request, _("Je gegevens zijn opgeslagen."))
+        return remember_language(request, redirect("accounts:account"), user.language)
+    return render(request, "accounts/account.html", {"form": form})
+
+
+@login_required
+def password(request):
+    form = SetPasswordForm(request.user, posted(request))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        update_session_auth_hash(request, form.user)
+        messages.success(request, _("Je wachtwoord is opgeslagen."))
+        return redirect("accounts:account")
+    return render(request, "accounts/password.html", {"form": form})
+
+
+@login_required
+def export(request):
+    data = services.export_personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="wijkkracht-mijn-gegevens.json"'
+    return response
+
+
+@login_required
+def delete(request):
+    sole_admin = organisations.sole_admin_memberships(request.user)
+    form = DeleteAccountForm(posted(request), sole_admin=sole_admin)
+    if request.method == "POST" and form.is_valid():
+        services.delete_account(request.user, form.successors())
+        logout(request)
+        messages.success(request, _("Je account en je gegevens zijn verwijderd."))
+        return redirect("core:home")
+    return render(request, "accounts/delete.html", {"form": form, "sole_admin": sole_admin})

@@ -1,0 +1,197 @@
+"""What happens to organisations and their members: create, invite, join, leave, hand over."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .models import Invitation, Membership, Organisation
+
+User = get_user_model()
+
+
+class LastAdminError(ValidationError):
+    """An organisation must keep at least one admin."""
+
+
+def unique_slug(name: str) -> str:
+    base = slugify(name)[:120] or "organisatie"
+    slug, n = base, 1
+    while Organisation.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def create_organisation(founder, **fields) -> Organisation:
+    """A new organisation with its founder as its first admin."""
+    areas = fields.pop("areas", [])
+    for _attempt in range(5):  # two founders picking the same name at once
+        try:
+            with transaction.atomic():
+                organisation = Organisation.objects.create(
+                    slug=unique_slug(fields["name"]), **fields
+                )
+            break
+        except IntegrityError:
+            continue
+    else:
+        raise ValidationError(_("Probeer het nog eens."))
+    organisation.areas.set(areas)
+    Membership.objects.create(organisation=organisation, user=founder, role=Membership.Role.ADMIN)
+    return organisation
+
+
+def invite(
+    request: HttpRequest, organisation: Organisation, email: str = "",
+    role: str = Membership.Role.MEMBER,
+) -> Invitation:
+    """An invitation link; with an address it is also mailed there."""
+    invitation = Invitation.objects.create(
+        organisation=organisation, email=email.strip().lower(), role=role, created_by=request.user
+    )
+    if invitation.email:
+        context = {
+            "organisation": organisation,
+            "inviter": request.user,
+            "url": request.build_absolute_uri(invitation.get_absolute_url()),
+            "invitation": invitation,
+        }
+        send_mail(
+            _("Uitnodiging voor %(name)s op Wijkkracht") % {"name": organisation.name},
+            render_to_string("organisations/email/invitation.txt", context),
+            None,
+            [invitation.email],
+        )
+    return invitation
+
+
+def revoke(invitation: Invitation) -> None:
+    Invitation.objects.filter(pk=invitation.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def accept(invitation: Invitation, user) -> Membership | None:
+    """Join through an invitation. None when it can no longer be used."""
+    membership = Membership.objects.filter(organisation=invitation.organisation, user=user).first()
+    if membership:
+        return membership
+    if not invitation.is_usable():
+        return None
+    if not invitation.is_link:
+        # Claim the one use with a conditional update: two clicks at once join once.
+        claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+            accepted_at=timezone.now(), accepted_by=user
+        )
+        if not claimed:
+            return None
+    membership, _created = Membership.objects.get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
+    )
+    return membership
+
+
+def _other_admins(membership: Membership):
+    return membership.organisation.memberships.filter(role=Membership.Role.ADMIN).exclude(
+        pk=membership.pk
+    )
+
+
+def is_last_admin(membership: Membership) -> bool:
+    return membership.is_admin and not _other_admins(membership).exists()
+
+
+@transaction.atomic
+def leave(membership: Membership, successor: Membership | None = None) -> None:
+    """Leave an organisation; the last admin names a successor first."""
+    # Lock the organisation's admins so two admins cannot both leave at once.
+    list(membership.organisation.memberships.select_for_update().filter(role="admin"))
+    if is_last_admin(membership):
+        if successor is None or successor.organisation_id != membership.organisation_id:
+            raise LastAdminError(_("Kies eerst wie de nieuwe beheerder wordt."))
+        successor.role = Membership.Role.ADMIN
+        successor.save(update_fields=["role"])
+    membership.delete()
+
+
+@transaction.atomic
+def change_role(membership: Membership, role: str) -> None:
+    list(membership.organisation.memberships.select_for_update().filter(role="admin"))
+    if role != Membership.Role.ADMIN and is_last_admin(membership):
+        raise LastAdminError(_("Een organisatie heeft minstens één beheerder nodig."))
+    membership.role = role
+    membership.save(update_fields=["role"])
+
+
+def sole_admin_memberships(user) -> list[Membership]:
+    """The memberships in which this person is the only admin, with the other members."""
+    result = []
+    for membership in user.memberships.filter(role=Membership.Role.ADMIN).select_related(
+        "organisation"
+    ):
+        if is_last_admin(membership):
+            membership.others = list(
+                membership.organisation.memberships.exclude(pk=membership.pk).select_related("user")
+            )
+            result.append(membership)
+    return result
+
+
+@transaction.atomic
+def hand_over_all(user, successors: dict[int, Membership]) -> list[str]:
+    """Before an account goes: name a successor where one is given; an organisation
+    with no other member goes too. Returns the names of the organisations removed."""
+    removed = []
+    for membership in sole_admin_memberships(user):
+        if membership.others:
+            leave(membership, successors.get(membership.organisation_id))
+        else:
+            removed.append(membership.organisation.name)
+            membership.organisation.delete()
+    return removed
+
+
+def export_for_user(user) -> dict:
+    """Everything about this person's part in organisations, for her data export."""
+    return {
+        "memberships": [
+            {
+                "organisation": m.organisation.name,
+                "organisation_slug": m.organisation.slug,
+                "role": m.role,
+                "joined_at": m.joined_at.isoformat(),
+            }
+            for m in user.memberships.select_related("organisation")
+        ],
+        "invitations_sent": [
+            {
+                "organisation": i.organisation.name,
+                "email": i.email,
+                "created_at": i.created_at.isoformat(),
+                "accepted": i.accepted_at is not None,
+            }
+            for i in Invitation.objects.filter(created_by=user).select_related("organisation")
+        ],
+        "invitations_accepted": [
+            {"organisation": i.organisation.name, "accepted_at": i.accepted_at.isoformat()}
+            for i in user.accepted_invitations.select_related("organisation")
+        ],
+    }
+
+
+def public_organisations():
+    return Organisation.objects.filter(is_public=True).prefetch_related("areas").order_by("name")
+
+
+def memberships_of(user) -> list[Membership]:
+    return list(
+        user.memberships.select_related("organisation").order_by("organisation__name")
+    )

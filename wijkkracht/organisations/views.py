@@ -1,0 +1,156 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijkkracht.core.http import posted
+
+from . import services
+from .access import get_organisation_for_member, get_organisation_for_viewer
+from .forms import InvitationForm, OrganisationForm, RoleForm, SuccessorForm
+from .models import Invitation, Membership
+
+ADMIN = Membership.Role.ADMIN
+
+
+def directory(request):
+    page = Paginator(services.public_organisations(), 30).get_page(request.GET.get("page"))
+    return render(request, "organisations/directory.html", {"page": page})
+
+
+@login_required
+def create(request):
+    form = OrganisationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        organisation = services.create_organisation(request.user, **form.cleaned_data)
+        messages.success(request, _("Jullie organisatie staat erop. Nodig nu je groep uit."))
+        return redirect("organisations:invite", organisation.slug)
+    return render(request, "organisations/form.html", {"form": form})
+
+
+def detail(request, slug):
+    organisation = get_organisation_for_viewer(request, slug)
+    context = {"organisation": organisation, "membership": organisation.membership}
+    return render(request, "organisations/detail.html", context)
+
+
+@login_required
+def edit(request, slug):
+    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    form = OrganisationForm(posted(request), instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De gegevens zijn opgeslagen."))
+        return redirect(organisation)
+    return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+def members(request, slug):
+    organisation = get_organisation_for_member(request, slug)
+    memberships = organisation.memberships.select_related("user").order_by("user__name")
+    context = {"organisation": organisation, "memberships": memberships,
+               "roles": Membership.Role.choices}
+    return render(request, "organisations/members.html", context)
+
+
+@login_required
+@require_POST
+def change_role(request, slug, pk):
+    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    membership = get_object_or_404(organisation.memberships, pk=pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.change_role(membership, form.cleaned_data["role"])
+            messages.success(request, _("De rol is aangepast."))
+        except services.LastAdminError as error:
+            messages.error(request, error.message)
+    return redirect("organisations:members", slug)
+
+
+@login_required
+@require_POST
+def remove_member(request, slug, pk):
+    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    membership = get_object_or_404(organisation.memberships.select_related("user"), pk=pk)
+    if services.is_last_admin(membership):
+        messages.error(request, _("Een organisatie heeft minstens één beheerder nodig."))
+    else:
+        membership.delete()
+        messages.success(request, _("%(name)s is geen lid meer.")
+                         % {"name": membership.user.display_name})
+    return redirect("organisations:members", slug)
+
+
+@login_required
+def invite(request, slug):
+    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    form = InvitationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        invitation = services.invite(request, organisation, **form.cleaned_data)
+        if invitation.email:
+            messages.success(request, _("We hebben een uitnodiging gestuurd naar %(email)s.")
+                             % {"email": invitation.email})
+        else:
+            messages.success(request, _("De link is klaar. Kopieer hem en deel hem met je groep."))
+        return redirect("organisations:invite", slug)
+    open_invitations = [i for i in organisation.invitations.all() if i.is_usable()]
+    context = {"organisation": organisation, "form": form, "invitations": open_invitations}
+    return render(request, "organisations/invite.html", context)
+
+
+@login_required
+@require_POST
+def revoke(request, slug, pk):
+    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    services.revoke(get_object_or_404(organisation.invitations, pk=pk))
+    messages.success(request, _("De uitnodiging werkt niet meer."))
+    return redirect("organisations:invite", slug)
+
+
+def accept(request, token):
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    context = {"invitation": invitation, "organisation": invitation.organisation}
+    if not invitation.is_usable() and not (
+        request.user.is_authenticated
+        and invitation.organisation.memberships.filter(user=request.user).exists()
+    ):
+        return render(request, "organisations/invitation_expired.html", context, status=410)
+    if request.method == "POST" and request.user.is_authenticated:
+        membership = services.accept(invitation, request.user)
+        if membership is None:
+            return render(request, "organisations/invitation_expired.html", context, status=410)
+        name = invitation.organisation.name
+        messages.success(request, _("Welkom bij %(name)s!") % {"name": name})
+        return redirect(invitation.organisation)
+    return render(request, "organisations/accept.html", context)
+
+
+@login_required
+def leave(request, slug):
+    organisation = get_organisation_for_member(request, slug)
+    membership = organisation.membership
+    last_admin = services.is_last_admin(membership)
+    alone = not organisation.memberships.exclude(pk=membership.pk).exists()
+    form = SuccessorForm(posted(request), membership=membership) if last_admin else None
+    if request.method == "POST" and not alone and (form is None or form.is_valid()):
+        services.leave(membership, form.cleaned_data["successor"] if form else None)
+        messages.success(request, _("Je bent geen lid meer van %(name)s.")
+                         % {"name": organisation.name})
+        return redirect("core:home")
+    context = {"organisation": organisation, "form": form, "alone": alone}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "organisations/leave.html", context, status=status)
+
+
+@login_required
+def delete(request, slug):
+    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    if request.method == "POST":
+        organisation.delete()
+        messages.success(request, _("%(name)s is verwijderd.") % {"name": organisation.name})
+        return redirect("core:home")
+    return render(request, "organisations/delete.html", {"organisation": organisation})

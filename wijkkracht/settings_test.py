@@ -1,0 +1,15 @@
+"""Settings for the test suite: production settings with the few changes tests need."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-key-" + "k" * 50)
+os.environ.setdefault("HTTPS", "0")
+
+from wijkkracht.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Hashed file names need collectstatic; tests render templates without it.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

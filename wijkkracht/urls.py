@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import api
+
+urlpatterns = [
+    path("", include("wijkkracht.core.urls")),
+    path("", include("wijkkracht.accounts.urls")),
+    path("", include("wijkkracht.organisations.urls")),
+    path("api/v1/", api.urls),
+    path("beheer/", admin.site.urls),
+]
+
+handler400 = "wijkkracht.core.views.bad_request"
+handler403 = "wijkkracht.core.views.permission_denied"
+handler404 = "wijkkracht.core.views.page_not_found"
+handler500 = "wijkkracht.core.views.server_error"
+
+if settings.DEBUG:
+    admin.site.site_header = "Wijkkracht (development)"
