@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "wijkkracht.accounts"
     label = "accounts"
     verbose_name = _("Mensen")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

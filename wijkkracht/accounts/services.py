@@ -94,7 +94,7 @@ def create_account(request: HttpRequest, email: str, name: str = "") -> User | N
 
 
 def sign_in(request: HttpRequest, user: User) -> None:
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="wijkkracht.accounts.backends.CachedModelBackend")
 
 
 def export_personal_data(user: User) -> dict:

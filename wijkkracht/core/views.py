@@ -7,9 +7,11 @@ from wijkkracht.organisations import services as organisations
 
 
 def home(request):
-    context = {"public": organisations.public_organisations()[:12]}
+    # A member sees her own groups first; the public ones are one click away.
     if request.user.is_authenticated:
-        context["memberships"] = organisations.memberships_of(request.user)
+        context = {"memberships": organisations.memberships_of(request.user)}
+    else:
+        context = {"public": list(organisations.public_organisations()[:12])}
     return render(request, "core/home.html", context)
 
 

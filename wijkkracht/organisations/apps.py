@@ -6,3 +6,6 @@ class OrganisationsConfig(AppConfig):
     name = "wijkkracht.organisations"
     label = "organisations"
     verbose_name = _("Organisaties")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

@@ -1,11 +1,15 @@
 """What happens to organisations and their members: create, invite, join, leave, hand over."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -13,6 +17,7 @@ from django.utils.translation import gettext as _
 from .models import Invitation, Membership, Organisation
 
 User = get_user_model()
+SUMMARY_SECONDS = 600
 
 
 class LastAdminError(ValidationError):
@@ -191,7 +196,44 @@ def public_organisations():
     return Organisation.objects.filter(is_public=True).prefetch_related("areas").order_by("name")
 
 
-def memberships_of(user) -> list[Membership]:
-    return list(
-        user.memberships.select_related("organisation").order_by("organisation__name")
-    )
+@dataclass(frozen=True)
+class MembershipSummary:
+    """What the home page shows of one membership; cheap to cache."""
+
+    name: str
+    slug: str
+    role: str
+    url: str
+    invite_url: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Membership.Role.ADMIN
+
+    def get_role_display(self) -> str:
+        return Membership.Role(self.role).label
+
+
+def _summary_key(user_id: int) -> str:
+    return f"organisations:memberships:{user_id}"
+
+
+def memberships_of(user) -> list[MembershipSummary]:
+    """Her organisations, from the cache when nothing changed since the last look."""
+    key = _summary_key(user.pk)
+    summaries = cache.get(key)
+    if summaries is None:
+        rows = Membership.objects.filter(user=user).order_by("organisation__name").values_list(
+            "organisation__name", "organisation__slug", "role"
+        )
+        summaries = [
+            MembershipSummary(name, slug, role, reverse("organisations:detail", args=[slug]),
+                              reverse("organisations:invite", args=[slug]))
+            for name, slug, role in rows
+        ]
+        cache.set(key, summaries, SUMMARY_SECONDS)
+    return summaries
+
+
+def forget_memberships_of(*user_ids: int) -> None:
+    cache.delete_many([_summary_key(user_id) for user_id in user_ids])

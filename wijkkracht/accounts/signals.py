@@ -1,0 +1,11 @@
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .backends import user_cache_key
+from .models import User
+
+
+@receiver([post_save, post_delete], sender=User)
+def forget_cached_user(sender, instance: User, **kwargs) -> None:
+    cache.delete(user_cache_key(instance.pk))
