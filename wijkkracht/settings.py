@@ -106,6 +106,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 RATELIMIT_USE_CACHE = "default"
+# Behind a proxy every request comes from the proxy: name the header that carries the
+# client's address (e.g. HTTP_X_REAL_IP), so limits apply per client, not to everyone.
+RATELIMIT_IP_META_KEY = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
 RATELIMIT_VIEW = "wijkkracht.core.views.rate_limited"
 # Local memory is per process; fine for one process (make run), warned about by
 # django-ratelimit. Production with several workers sets REDIS_URL.
@@ -172,6 +175,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 # --- Security ------------------------------------------------------------------------
 HTTPS = env.bool("HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
+# Load balancers ask for the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_SECURE = HTTPS

@@ -80,6 +80,18 @@ class Phone:
         assert weight < 100_000, f"{self.page.url} transfers {weight} bytes compressed"
         return result
 
+    def sign_in_as(self, user) -> None:
+        """Start a session for her without the mail round trip (tested elsewhere)."""
+        from django.conf import settings
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        self.context.add_cookies([{
+            "name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": self.base_url,
+        }])
+
     def screenshot(self, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"

@@ -131,3 +131,35 @@ def test_every_public_page_passes_axe_in_dutch_and_arabic(phone_factory):
             phone.goto(path)
             assert phone.page.evaluate(LAYOUT_PROBLEMS) == [], (locale, path)
         phone.screenshot(f"home-{locale}-360")
+
+
+def test_every_private_page_passes_axe_in_dutch_and_arabic(phone_factory):
+    call_command("load_places")
+    call_command("load_demo")
+    from wijkkracht.accounts.models import User
+    from wijkkracht.organisations.models import Invitation
+
+    samira = User.objects.get(email="samira.demo@example.org")
+    slug = "vrouwenbuurtlab-laak"
+    link = Invitation.objects.create(organisation_id=samira.memberships.get().organisation_id)
+    pages = [f"/organisaties/{slug}/", f"/organisaties/{slug}/leden/",
+             f"/organisaties/{slug}/bewerken/", f"/organisaties/{slug}/uitnodigen/",
+             f"/organisaties/{slug}/verlaten/", f"/organisaties/{slug}/verwijderen/",
+             "/organisaties/nieuw/", "/account/", "/account/wachtwoord/",
+             "/account/verwijderen/", link.get_absolute_url(), "/open-data/"]
+    for locale in ["nl-NL", "ar"]:
+        phone = phone_factory(locale)
+        phone.sign_in_as(samira)
+        for path in pages:
+            phone.goto(path)
+            assert phone.page.locator("h1").count() == 1, path
+            problems = phone.page.evaluate(LAYOUT_PROBLEMS)
+            assert problems == [], (locale, path, problems)
+            if path.endswith("/bewerken/"):
+                phone.screenshot(f"edit-organisation-{locale}-360")
+        # Errors next to the field, in her language, pass axe too.
+        phone.goto("/organisaties/nieuw/")
+        phone.page.locator("form button[type=submit]").last.click()
+        phone.page.locator(".field .error").first.wait_for()
+        phone.check()
+        phone.screenshot(f"form-errors-{locale}-360")

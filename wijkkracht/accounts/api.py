@@ -1,6 +1,8 @@
 from ninja import Router, Schema
 from ninja.security import django_auth
 
+from wijkkracht.core.schemas import ErrorOut
+
 router = Router(tags=["people"])
 
 
@@ -18,7 +20,8 @@ class MeOut(Schema):
     memberships: list[MembershipOut]
 
 
-@router.get("/me", response=MeOut, auth=django_auth, summary="The signed-in person")
+@router.get("/me", response={200: MeOut, 401: ErrorOut}, auth=django_auth,
+            summary="The signed-in person")
 def me(request):
     user = request.auth
     return {

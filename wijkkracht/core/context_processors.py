@@ -15,7 +15,7 @@ LAYOUT_URLS = {
     "account": "accounts:account",
     "directory": "organisations:directory",
     "create_organisation": "organisations:create",
-    "api_docs": "api:openapi-view",
+    "open_data": "core:open_data",
 }
 
 

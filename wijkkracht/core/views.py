@@ -23,6 +23,10 @@ def accessibility(request):
     return render(request, "core/accessibility.html")
 
 
+def open_data(request):
+    return render(request, "core/open_data.html")
+
+
 def healthz(request):
     """200 after a round trip to the database, 503 when it does not answer."""
     try:

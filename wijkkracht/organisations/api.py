@@ -1,5 +1,8 @@
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from wijkkracht.core.pagination import Pages
+from wijkkracht.core.schemas import ErrorOut
 
 from . import services
 
@@ -24,10 +27,10 @@ class OrganisationOut(Schema):
 
 @router.get(
     "/organisations",
-    response=list[OrganisationOut],
+    response={200: list[OrganisationOut], 422: ErrorOut},
     summary="Public organisation profiles",
     description="Texts come in the language of the Accept-Language header, falling back to Dutch.",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages)
 def list_organisations(request):
     return services.public_organisations()

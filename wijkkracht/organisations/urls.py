@@ -15,5 +15,5 @@ urlpatterns = [
     path("organisaties/<slug:slug>/uitnodigen/<int:pk>/stop/", views.revoke, name="revoke"),
     path("organisaties/<slug:slug>/verlaten/", views.leave, name="leave"),
     path("organisaties/<slug:slug>/verwijderen/", views.delete, name="delete"),
-    path("uitnodiging/<str:token>/", views.accept, name="accept"),
+    path("uitnodiging/<slug:token>/", views.accept, name="accept"),
 ]

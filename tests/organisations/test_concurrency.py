@@ -1,0 +1,59 @@
+"""Membership rules hold when people act at the same moment: real threads, real database."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from wijkkracht.organisations import services
+from wijkkracht.organisations.models import Invitation, Membership
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_together(*actions):
+    """Start the actions in threads at one moment; return what each returned or raised."""
+    barrier = threading.Barrier(len(actions))
+    results = [None] * len(actions)
+
+    def run(index, action):
+        barrier.wait()
+        try:
+            results[index] = action()
+        except Exception as error:  # noqa: BLE001 - the test inspects it
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return results
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_an_invitation_by_mail_is_used_once_even_at_the_same_moment(attempt):
+    organisation = OrganisationFactory()
+    invitation = Invitation.objects.create(organisation=organisation, email="x@example.org")
+    people = [UserFactory() for _ in range(4)]
+    results = run_together(*[
+        (lambda p=p: services.accept(Invitation.objects.get(pk=invitation.pk), p))
+        for p in people
+    ])
+    assert sum(isinstance(r, Membership) for r in results) == 1, results
+    assert organisation.memberships.count() == 1
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_two_admins_leaving_at_once_leave_one_behind(attempt):
+    organisation = OrganisationFactory()
+    admins = [MembershipFactory(organisation=organisation, role="admin") for _ in range(2)]
+    MembershipFactory(organisation=organisation)
+    results = run_together(*[
+        (lambda m=m: services.leave(Membership.objects.get(pk=m.pk))) for m in admins
+    ])
+    assert organisation.memberships.filter(role="admin").count() == 1, results
+    assert sum(isinstance(r, services.LastAdminError) for r in results) == 1
