@@ -219,3 +219,9 @@ def test_sign_out(client, member):
     client.force_login(member)
     assert client.post(reverse("accounts:logout")).status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_someone_signed_in_skips_the_sign_in_page(client, member):
+    client.force_login(member)
+    response = client.get(LOGIN + "?next=/organisaties/")
+    assert response["Location"] == "/organisaties/"

@@ -175,3 +175,13 @@ def test_an_admin_deletes_the_organisation(client, organisation, admin, member):
     client.post(reverse("organisations:delete", args=[organisation.slug]))
     assert not Organisation.objects.filter(pk=organisation.pk).exists()
     assert member.__class__.objects.filter(pk=member.pk).exists()
+
+
+def test_invitations_by_mail_are_rate_limited(client, organisation, admin):
+    client.force_login(admin)
+    url = reverse("organisations:invite", args=[organisation.slug])
+    for n in range(50):
+        client.post(url, {"email": f"p{n}@example.org", "role": "member"})
+    response = client.post(url, {"email": "p99@example.org", "role": "member"})
+    assert response.status_code == 429
+    assert len(mail.outbox) == 50

@@ -39,6 +39,8 @@ def _too_many_link_requests(request, email: str) -> bool:
 
 def sign_in(request):
     next_url = request.POST.get("next") or request.GET.get("next", "")
+    if request.user.is_authenticated and request.method == "GET":
+        return redirect(services.safe_next(request, next_url))
     form = SignInLinkForm(posted(request))
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]

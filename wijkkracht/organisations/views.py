@@ -4,8 +4,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from wijkkracht.core.http import posted
+from wijkkracht.core.views import rate_limited
 
 from . import services
 from .access import get_organisation_for_member, get_organisation_for_viewer
@@ -90,6 +92,10 @@ def invite(request, slug):
     organisation = get_organisation_for_member(request, slug, role=ADMIN)
     form = InvitationForm(posted(request))
     if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["email"] and is_ratelimited(
+            request, group="invitations", key="user", rate="50/d", increment=True
+        ):
+            return rate_limited(request)
         invitation = services.invite(request, organisation, **form.cleaned_data)
         if invitation.email:
             messages.success(request, _("We hebben een uitnodiging gestuurd naar %(email)s.")
