@@ -25,6 +25,7 @@ compilemessages: $(LOCALE_MO)
 run: $(STAMP) compilemessages
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_places
+	DEBUG=1 $(PY) manage.py load_guides
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Sign in: ask for a link on the site; in development the mail appears in this terminal."
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
@@ -32,6 +33,7 @@ run: $(STAMP) compilemessages
 demo: $(STAMP) compilemessages
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_places
+	DEBUG=1 $(PY) manage.py load_guides
 	DEBUG=1 $(PY) manage.py load_demo
 
 test: $(STAMP) compilemessages
@@ -45,6 +47,7 @@ lint: $(STAMP)
 
 bench: $(STAMP) compilemessages
 	$(PY) bench/home.py
+	$(PY) bench/guides.py
 
 # Refresh the .po files after changing UI text; then translate the new entries.
 messages: $(STAMP)

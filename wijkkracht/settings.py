@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wijkkracht.accounts",
     "wijkkracht.places",
     "wijkkracht.organisations",
+    "wijkkracht.guides",
 ]
 
 MIDDLEWARE = [

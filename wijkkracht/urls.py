@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("wijkkracht.core.urls")),
     path("", include("wijkkracht.accounts.urls")),
     path("", include("wijkkracht.organisations.urls")),
+    path("", include("wijkkracht.guides.urls")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
 ]

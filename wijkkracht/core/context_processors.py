@@ -14,6 +14,7 @@ LAYOUT_URLS = {
     "logout": "accounts:logout",
     "account": "accounts:account",
     "directory": "organisations:directory",
+    "guides": "guides:library",
     "create_organisation": "organisations:create",
     "open_data": "core:open_data",
 }
@@ -31,7 +32,7 @@ def _nav_section(request) -> str:
         return ""
     if match.url_name == "home":
         return "home"
-    return match.app_name if match.app_name in ("accounts", "organisations") else ""
+    return match.app_name if match.app_name in ("accounts", "organisations", "guides") else ""
 
 
 def layout(request) -> dict:

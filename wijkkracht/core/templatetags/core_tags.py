@@ -8,6 +8,12 @@ def is_checkbox(field) -> bool:
     return isinstance(field.field.widget, forms.CheckboxInput)
 
 
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, or None."""
+    return mapping.get(key) if mapping else None
+
+
 @register.simple_tag
 def described(field):
     """The field's widget tied to its help text and error, so screen readers read them."""

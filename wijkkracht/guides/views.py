@@ -1,0 +1,72 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+
+from wijkkracht.organisations.services import memberships_of
+
+from . import booklet, services
+from .search import search as search_guides
+
+
+def _get_guide(slug: str):
+    guide = services.guide_with_parts(slug).first()
+    if guide is None:
+        raise Http404
+    return guide
+
+
+def _get_published(slug: str):
+    """Only the guide row: its parts come from the page cache, or load as the page renders."""
+    guide = services.published_guide(slug)
+    if guide is None:
+        raise Http404
+    return guide
+
+
+def library(request):
+    return render(request, "guides/library.html", {"guides": services.library()})
+
+
+def detail(request, slug):
+    guide = _get_published(slug)
+    context = {"guide": guide, **_language_notes(guide)}
+    if request.user.is_authenticated:
+        context["memberships"] = memberships_of(request.user)
+    return render(request, "guides/detail.html", context)
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    hits = search_guides(query, translation.get_language()) if query else []
+    return render(request, "guides/search.html", {"query": query, "hits": hits})
+
+
+def which_guide(request):
+    """'Welke gids past bij ons?': tick what you recognise, see the guides behind it."""
+    chosen = [int(v) for v in request.GET.getlist("s") if v.isdigit()][:50]
+    context = {
+        "situations": services.situations(),
+        "chosen": set(chosen),
+        "matches": services.guides_for_situations(chosen) if chosen else None,
+    }
+    return render(request, "guides/which.html", context)
+
+
+def booklet_pdf(request, slug):
+    guide = _get_guide(slug)
+    language = request.GET.get("lang") or translation.get_language()
+    if not translation.check_for_language(language):
+        raise Http404
+    pdf = booklet.guide_pdf(guide, language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{guide.slug}-{language}.pdf"'
+    return response
+
+
+def _language_notes(guide) -> dict:
+    """Whether the reader's language is missing (Dutch shown) or a draft translation."""
+    language = translation.get_language()
+    return {
+        "untranslated": not getattr(guide, f"title_{language}", ""),
+        "draft_translation": language in guide.draft_languages,
+    }
