@@ -27,6 +27,7 @@ run: $(STAMP) compilemessages
 	DEBUG=1 $(PY) manage.py load_places
 	DEBUG=1 $(PY) manage.py load_guides
 	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py load_demo_venues
 	@echo "Sign in: ask for a link on the site; in development the mail appears in this terminal."
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -35,6 +36,7 @@ demo: $(STAMP) compilemessages
 	DEBUG=1 $(PY) manage.py load_places
 	DEBUG=1 $(PY) manage.py load_guides
 	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py load_demo_venues
 
 test: $(STAMP) compilemessages
 	$(PY) -m pytest -m "not browser"

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "wijkkracht.places",
     "wijkkracht.organisations",
     "wijkkracht.guides",
+    "wijkkracht.venues",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("wijkkracht.accounts.urls")),
     path("", include("wijkkracht.organisations.urls")),
     path("", include("wijkkracht.guides.urls")),
+    path("", include("wijkkracht.venues.urls")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
 ]

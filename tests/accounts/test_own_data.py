@@ -44,7 +44,7 @@ def test_the_last_admin_names_who_takes_over_before_deleting(client, organisatio
     page = client.get(reverse("accounts:delete")).content.decode()
     assert "Wie wordt beheerder van Moeders van Moerwijk?" in page
     response = client.post(reverse("accounts:delete"), {"confirm": "on"})
-    assert response.status_code == 200  # refused: nobody named
+    assert response.status_code == 400  # refused: nobody named
     assert User.objects.filter(pk=admin.pk).exists()
     successor = member.memberships.get()
     client.post(reverse("accounts:delete"), {
@@ -67,7 +67,7 @@ def test_an_organisation_with_no_one_else_goes_with_its_only_member(client, orga
 def test_deleting_needs_the_tick(client, member):
     client.force_login(member)
     response = client.post(reverse("accounts:delete"), {})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'id="id_confirm_error"' in response.content.decode()
     assert User.objects.filter(pk=member.pk).exists()
 
@@ -101,3 +101,23 @@ def test_private_account_pages_need_sign_in(client, db):
         response = client.get(reverse(name))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_export_holds_what_she_wrote_in_workbooks_and_her_bookings(client, organisation,
+                                                                         member):
+    from django.core.management import call_command
+
+    from tests.venues.factories import make_room
+    from tests.venues.test_bookings import at
+    from wijkkracht.guides import workbooks
+    from wijkkracht.guides.models import Guide
+    from wijkkracht.venues import services as venues
+
+    call_command("load_guides")
+    book = workbooks.start(organisation, Guide.objects.get(slug="een-locatie-vinden"), member)
+    workbooks.save_answer(book, "lift", "Ja, graag", 0, member)
+    venues.request_booking(make_room(), organisation, member, at(7, 10), at(7, 12), "Taal", 9)
+    client.force_login(member)
+    data = json.loads(client.get(reverse("accounts:export")).content)
+    assert data["workbook_texts"][0]["text"] == "Ja, graag"
+    assert data["bookings_requested"][0]["purpose"] == "Taal"

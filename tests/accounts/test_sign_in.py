@@ -157,7 +157,7 @@ def test_links_from_one_client_are_rate_limited(client, db):
 
 def test_a_bad_address_gets_a_message_next_to_the_field(client, db):
     response = client.post(LOGIN, {"email": "geen-adres"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'aria-invalid="true"' in response.content.decode()
     assert "geldig e-mailadres" in response.content.decode()
     assert not mail.outbox
@@ -194,7 +194,7 @@ def test_a_wrong_password_gets_a_message(client, member):
     response = client.post(
         reverse("accounts:password_login"), {"username": "bea@example.org", "password": "fout"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "_auth_user_id" not in client.session
 
 

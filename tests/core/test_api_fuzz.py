@@ -4,17 +4,21 @@ the documented shape."""
 import pytest
 import schemathesis
 from django.core import signals
+from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from tests.factories import MembershipFactory, OrganisationFactory
+from tests.venues.factories import make_room
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 
 @pytest.fixture
 def some_data(db):
+    call_command("load_guides")
+    make_room()
     OrganisationFactory(is_public=True, description_nl="Samen koken.")
     MembershipFactory(organisation__is_public=True)
     # The real WSGI handler closes the connection after each request, which would end

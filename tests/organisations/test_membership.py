@@ -24,7 +24,7 @@ def test_she_sets_up_her_organisation_and_becomes_its_admin(client, outsider, db
 def test_a_missing_name_is_explained_next_to_the_field(client, outsider):
     client.force_login(outsider)
     response = client.post(reverse("organisations:create"), {"legal_form": "informal"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'id="id_name_error"' in response.content.decode()
     assert not Organisation.objects.exists()
 

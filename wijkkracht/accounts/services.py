@@ -15,7 +15,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from sesame.utils import get_token, get_user
 
+from wijkkracht.guides import workbooks
 from wijkkracht.organisations import services as organisations
+from wijkkracht.venues import services as venues
 
 from .models import User, normalise_email
 
@@ -114,6 +116,8 @@ def export_personal_data(user: User) -> dict:
             for grant in user.role_grants.all()
         ],
         **organisations.export_for_user(user),
+        **workbooks.export_for_user(user),
+        **venues.export_for_user(user),
     }
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
-from wijkkracht.core.http import posted
+from wijkkracht.core.http import posted, render_form
 from wijkkracht.core.languages import remember_language
 from wijkkracht.organisations import services as organisations
 
@@ -48,7 +48,7 @@ def sign_in(request):
             return render(request, "accounts/too_many.html", status=429)
         services.send_sign_in_link(request, email, services.safe_next(request, next_url))
         return render(request, "accounts/link_sent.html", {"email": email})
-    return render(request, "accounts/sign_in.html", {"form": form, "next": next_url})
+    return render_form(request, "accounts/sign_in.html", {"form": form, "next": next_url}, form)
 
 
 def link(request):
@@ -79,7 +79,7 @@ def welcome(request):
         messages.success(request, _("Welkom bij Wijkkracht! Je account is klaar."))
         return redirect(next_url)
     context = {"form": form, "token": token, "next": next_url, "email": email}
-    return render(request, "accounts/welcome.html", context)
+    return render_form(request, "accounts/welcome.html", context, form)
 
 
 @method_decorator(ratelimit(key="ip", rate="20/h", method="POST"), name="post")
@@ -92,6 +92,9 @@ class PasswordSignInView(LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)
         return remember_language(self.request, response, form.get_user().language)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 @require_POST
@@ -108,7 +111,8 @@ def account(request):
         user = form.save()
         messages.success(request, _("Je gegevens zijn opgeslagen."))
         return remember_language(request, redirect("accounts:account"), user.language)
-    return render(request, "accounts/account.html", {"form": form})
+    context = {"form": form, "manages_venues": request.user.managed_venues.exists()}
+    return render_form(request, "accounts/account.html", context, form)
 
 
 @login_required
@@ -119,7 +123,7 @@ def password(request):
         update_session_auth_hash(request, form.user)
         messages.success(request, _("Je wachtwoord is opgeslagen."))
         return redirect("accounts:account")
-    return render(request, "accounts/password.html", {"form": form})
+    return render_form(request, "accounts/password.html", {"form": form}, form)
 
 
 @login_required
@@ -141,4 +145,5 @@ def delete(request):
         logout(request)
         messages.success(request, _("Je account en je gegevens zijn verwijderd."))
         return redirect("core:home")
-    return render(request, "accounts/delete.html", {"form": form, "sole_admin": sole_admin})
+    return render_form(request, "accounts/delete.html",
+                       {"form": form, "sole_admin": sole_admin}, form)

@@ -15,6 +15,7 @@ LAYOUT_URLS = {
     "account": "accounts:account",
     "directory": "organisations:directory",
     "guides": "guides:library",
+    "venues": "venues:directory",
     "create_organisation": "organisations:create",
     "open_data": "core:open_data",
 }
@@ -32,7 +33,8 @@ def _nav_section(request) -> str:
         return ""
     if match.url_name == "home":
         return "home"
-    return match.app_name if match.app_name in ("accounts", "organisations", "guides") else ""
+    sections = ("accounts", "organisations", "guides", "venues")
+    return match.app_name if match.app_name in sections else ""
 
 
 def layout(request) -> dict:

@@ -244,3 +244,20 @@ def progress(workbook: Workbook) -> list[PartProgress]:
 
 def workbooks_of(organisation) -> list[Workbook]:
     return list(organisation.workbooks.select_related("guide").order_by("guide__position"))
+
+
+def export_for_user(user) -> dict:
+    """What she wrote and ticked in workbooks, for her data export."""
+    versions = AnswerVersion.objects.filter(author=user).select_related(
+        "answer__workbook__organisation", "answer__workbook__guide")
+    ticks = StepTick.objects.filter(ticked_by=user).select_related(
+        "workbook__organisation", "workbook__guide")
+    return {
+        "workbook_texts": [
+            {"organisation": v.answer.workbook.organisation.name,
+             "guide": v.answer.workbook.guide.slug, "key": v.answer.key, "text": v.text,
+             "written_at": v.created_at.isoformat()} for v in versions],
+        "workbook_ticks": [
+            {"organisation": t.workbook.organisation.name, "guide": t.workbook.guide.slug,
+             "step": t.step_key, "ticked_at": t.ticked_at.isoformat()} for t in ticks],
+    }

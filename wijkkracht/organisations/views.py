@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from wijkkracht.core.http import posted
+from wijkkracht.core.http import posted, render_form
 from wijkkracht.core.views import rate_limited
 
 from . import services
@@ -29,7 +29,7 @@ def create(request):
         organisation = services.create_organisation(request.user, **form.cleaned_data)
         messages.success(request, _("Jullie organisatie staat erop. Nodig nu je groep uit."))
         return redirect("organisations:invite", organisation.slug)
-    return render(request, "organisations/form.html", {"form": form})
+    return render_form(request, "organisations/form.html", {"form": form}, form)
 
 
 def detail(request, slug):
@@ -46,7 +46,8 @@ def edit(request, slug):
         form.save()
         messages.success(request, _("De gegevens zijn opgeslagen."))
         return redirect(organisation)
-    return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
+    return render_form(request, "organisations/form.html",
+                       {"form": form, "organisation": organisation}, form)
 
 
 @login_required
@@ -105,7 +106,7 @@ def invite(request, slug):
         return redirect("organisations:invite", slug)
     open_invitations = [i for i in organisation.invitations.all() if i.is_usable()]
     context = {"organisation": organisation, "form": form, "invitations": open_invitations}
-    return render(request, "organisations/invite.html", context)
+    return render_form(request, "organisations/invite.html", context, form)
 
 
 @login_required

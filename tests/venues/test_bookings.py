@@ -1,0 +1,132 @@
+import threading
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.venues.factories import make_room
+from wijkkracht.venues import services
+from wijkkracht.venues.models import Booking
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def at(days: int, hour: int, minute: int = 0) -> datetime:
+    day = timezone.localdate() + timedelta(days=days)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=AMS)
+
+
+@pytest.fixture
+def room(db):
+    return make_room(buffer_minutes=30)
+
+
+def book(room, organisation, start, end, user=None):
+    return services.request_booking(room, organisation, user or UserFactory(), start, end,
+                                    "Taalcafé", 20)
+
+
+def test_a_free_slot_is_booked_and_the_venue_is_told(room, organisation):
+    booking = book(room, organisation, at(7, 10), at(7, 12))
+    assert booking.status == "requested"
+    assert booking.held_until == at(7, 12, 30)
+    assert mail.outbox[0].to == ["verhuur@test.example"]
+
+
+def test_an_overlapping_slot_is_refused(room, organisation):
+    first = book(room, organisation, at(7, 10), at(7, 12))
+    with pytest.raises(services.BookingConflict) as conflict:
+        book(room, OrganisationFactory(), at(7, 11), at(7, 13))
+    assert conflict.value.other == first
+
+
+def test_the_buffer_keeps_bookings_apart(room, organisation):
+    book(room, organisation, at(7, 10), at(7, 12))
+    with pytest.raises(services.BookingConflict):
+        book(room, organisation, at(7, 12, 15), at(7, 13))
+    assert book(room, organisation, at(7, 12, 30), at(7, 13)).pk
+
+
+def test_a_declined_or_cancelled_booking_frees_the_room(room, organisation):
+    first = book(room, organisation, at(7, 10), at(7, 12))
+    services.decide(first, UserFactory(), approve=False, reason="Zaal is in onderhoud")
+    second = book(room, organisation, at(7, 10), at(7, 12))
+    services.cancel(second, UserFactory(), "Gaat niet door")
+    assert book(room, organisation, at(7, 10), at(7, 12)).status == "requested"
+
+
+@pytest.mark.parametrize(("start", "end", "message"), [
+    (at(7, 12), at(7, 10), "na het begin"),
+    (at(-1, 10), at(-1, 12), "voorbij"),
+    (at(7, 6), at(7, 9), "niet open"),
+    (at(7, 22), at(8, 1), "dezelfde dag"),
+])
+def test_bad_times_are_explained(room, organisation, start, end, message):
+    with pytest.raises(ValidationError, match=message):
+        book(room, organisation, start, end)
+
+
+def test_a_closed_day_is_refused(room, organisation):
+    day = at(7, 10).date()
+    room.venue.closures.create(start=day, end=day, reason="Kerst")
+    with pytest.raises(ValidationError, match="gesloten"):
+        book(room, organisation, at(7, 10), at(7, 12))
+
+
+def test_the_requester_hears_the_decision_in_her_language(room):
+    requester = UserFactory(language="tr")
+    membership = MembershipFactory(user=requester)
+    booking = services.request_booking(room, membership.organisation, requester, at(7, 10),
+                                       at(7, 12), "Naailes", 12)
+    mail.outbox.clear()
+    services.decide(booking, UserFactory(), approve=True)
+    assert booking.status == "approved"
+    assert mail.outbox[0].to == [requester.email]
+    assert "Naailes" in mail.outbox[0].body
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("attempt", range(2))
+def test_twenty_parallel_requests_for_one_slot_give_one_booking(attempt):
+    room = make_room()
+    organisations = [OrganisationFactory() for _ in range(20)]
+    user = UserFactory()
+    barrier = threading.Barrier(20)
+    outcomes = []
+
+    def request(organisation):
+        barrier.wait()
+        try:
+            services.request_booking(room, organisation, user, at(7, 10), at(7, 12), "x", 5)
+            outcomes.append("booked")
+        except services.BookingConflict:
+            outcomes.append("conflict")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=request, args=(o,)) for o in organisations]
+    [t.start() for t in threads]
+    [t.join(60) for t in threads]
+    assert outcomes.count("booked") == 1, outcomes
+    assert outcomes.count("conflict") == 19
+    assert Booking.objects.filter(room=room).count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own constraint")
+def test_on_postgresql_the_database_itself_refuses_an_overlap(room, organisation):
+    Booking.objects.create(room=room, organisation=organisation, start=at(7, 10),
+                           end=at(7, 12), held_until=at(7, 12), purpose="a")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Booking.objects.create(room=room, organisation=organisation, start=at(7, 11),
+                               end=at(7, 13), held_until=at(7, 13), purpose="b")
+
+
+def test_more_people_than_seats_is_refused(room, organisation):
+    with pytest.raises(ValidationError, match="passen 40 mensen"):
+        services.request_booking(room, organisation, UserFactory(), at(7, 10), at(7, 12),
+                                 "Feest", 41)

@@ -1,0 +1,125 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Max, Min
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijkkracht.core.http import posted, render_form
+from wijkkracht.organisations.access import get_organisation_for_member
+from wijkkracht.organisations.services import memberships_of
+
+from . import services
+from .forms import BookingRequestForm, DirectoryFilter
+from .models import Booking, Room, Venue
+
+
+def directory(request):
+    form = DirectoryFilter(request.GET or None)
+    venues = Venue.objects.filter(is_published=True).select_related("area__parent").annotate(
+        most_seats=Max("rooms__capacity_seated"), price_from=Min("rooms__price_hour"))
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["area"]:
+            venues = venues.filter(area__parent=data["area"])
+        if data["seats"]:
+            venues = venues.filter(rooms__capacity_seated__gte=data["seats"]).distinct()
+        if data["kind"]:
+            venues = venues.filter(kind=data["kind"])
+        if data["step_free"]:
+            venues = venues.filter(step_free=True)
+    page = Paginator(venues.order_by("name"), 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    return render(request, "venues/directory.html", context)
+
+
+def detail(request, key):
+    venue = get_object_or_404(Venue.objects.filter(is_published=True)
+                              .select_related("area__parent")
+                              .prefetch_related("rooms", "opening_hours"), key=key)
+    context = {
+        "venue": venue,
+        "closures": venue.closures.filter(end__gte=timezone.localdate())[:5],
+        "house_rules": venue.flags(Venue.HOUSE_RULES),
+        "accessibility": venue.flags(Venue.ACCESSIBILITY),
+    }
+    return render(request, "venues/detail.html", context)
+
+
+@login_required
+def request_booking(request, key, room_id):
+    room = get_object_or_404(Room.objects.select_related("venue"), pk=room_id,
+                             venue__key=key, venue__is_published=True)
+    memberships = memberships_of(request.user)
+    form = BookingRequestForm(posted(request), memberships=memberships)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        organisation = get_organisation_for_member(request, data["organisation"])
+        try:
+            services.request_booking(room, organisation, request.user, data["starts_at"],
+                                     data["ends_at"], data["purpose"], data["people_expected"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        except services.BookingConflict as conflict:
+            form.add_error(None, _conflict_message(conflict))
+            return render(request, "venues/request.html", {"room": room, "form": form},
+                          status=409)
+        else:
+            messages.success(request, _("Je aanvraag is verstuurd. De beheerder laat het je "
+                                        "weten per mail."))
+            return redirect("venues:bookings", organisation.slug)
+    context = {"room": room, "form": form, "memberships": memberships}
+    return render_form(request, "venues/request.html", context, form)
+
+
+def _conflict_message(conflict) -> str:
+    other = conflict.other
+    if other is None:
+        return _("Deze zaal is dan al bezet. Kies een andere tijd.")
+    start, end = timezone.localtime(other.start), timezone.localtime(other.held_until)
+    return _("Deze zaal is dan al bezet, van %(start)s tot %(end)s (met de tijd om op te "
+             "ruimen). Kies een andere tijd of een andere zaal.") % {
+        "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
+
+
+@login_required
+def bookings(request, org):
+    organisation = get_organisation_for_member(request, org)
+    rows = organisation.bookings.select_related("room__venue").order_by("-start")[:200]
+    return render(request, "venues/bookings.html",
+                  {"organisation": organisation, "bookings": rows})
+
+
+@login_required
+def manage(request):
+    """Requests waiting for the venue manager's decision."""
+    if not request.user.managed_venues.exists():
+        raise Http404
+    return render(request, "venues/manage.html",
+                  {"pending": services.pending_for(request.user)})
+
+
+@login_required
+@require_POST
+def decide(request, pk):
+    booking = get_object_or_404(Booking, pk=pk, room__venue__managers=request.user)
+    approve = request.POST.get("decision") == "approve"
+    services.decide(booking, request.user, approve, request.POST.get("reason", ""))
+    messages.success(request, _("De aanvrager krijgt bericht per mail."))
+    return redirect("venues:manage")
+
+
+@login_required
+@require_POST
+def cancel(request, org, pk):
+    organisation = get_organisation_for_member(request, org)
+    booking = get_object_or_404(organisation.bookings, pk=pk)
+    services.cancel(booking, request.user, request.POST.get("reason", "")[:300])
+    messages.success(request, _("De boeking is geannuleerd."))
+    return redirect("venues:bookings", organisation.slug)
