@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from wijkkracht.accounts.api import router as accounts_router
@@ -31,6 +31,13 @@ def _json(request, status: int, message: str, **extra):
 @api.exception_handler(AuthenticationError)
 def not_signed_in(request, exc):
     return _json(request, 401, _("Log eerst in."))
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    if exc.status_code == 400:  # django-ninja's answer to a body that is not JSON
+        return _json(request, 400, _("Dit is geen geldige JSON."))
+    return _json(request, exc.status_code, str(exc))
 
 
 @api.exception_handler(PermissionDenied)

@@ -24,6 +24,17 @@ def test_a_member_finds_a_room_and_requests_it(phone_factory, locale):
     phone = phone_factory(locale)
     phone.sign_in_as(samira)
     page = phone.page
+    phone.goto("/locaties/zoeken/")
+    no_layout_problems(phone, "search profile")
+    page.locator("#id_form-0-people").fill("15")
+    page.locator("#id_form-0-equipment_3").check()  # kitchen
+    page.locator("#id_budget").fill("400")
+    page.locator("form button[type=submit]").last.click()
+    page.locator("#results-title").wait_for()
+    phone.check()
+    no_layout_problems(phone, "search results")
+    assert page.locator("ol.cards > li").count() >= 1
+    phone.screenshot(f"venue-search-{locale}-360")
     phone.goto("/locaties/?seats=10")
     no_layout_problems(phone, "directory")
     phone.goto(venue.get_absolute_url())

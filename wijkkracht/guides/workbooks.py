@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wijkkracht.organisations.services import memberships_of
 
-from .models import Answer, AnswerVersion, Guide, StepTick, Workbook
+from .models import Answer, AnswerVersion, Guide, HelpQuestion, StepTick, Workbook
 from .services import published_guide
 
 WORKBOOK_SECONDS = 300
@@ -261,3 +261,13 @@ def export_for_user(user) -> dict:
             {"organisation": t.workbook.organisation.name, "guide": t.workbook.guide.slug,
              "step": t.step_key, "ticked_at": t.ticked_at.isoformat()} for t in ticks],
     }
+
+
+def profile_answers(organisation, guide_slug: str) -> dict[str, str]:
+    """A group's answers by machine-readable key (profile_key), for other modules to reuse:
+    e.g. the venue finder fills in its search profile from the location guide."""
+    keys = dict(HelpQuestion.objects.filter(guide__slug=guide_slug).exclude(profile_key="")
+                .values_list("key", "profile_key"))
+    answers = Answer.objects.filter(workbook__organisation=organisation,
+                                    workbook__guide__slug=guide_slug, key__in=keys)
+    return {keys[a.key]: a.text for a in answers if a.text.strip()}

@@ -1,12 +1,18 @@
+from datetime import time
 from decimal import Decimal
+from typing import Annotated, Literal
 
 from django.db.models import Prefetch
+from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import BeforeValidator, StrictBool
 
 from wijkkracht.core.pagination import Pages
 from wijkkracht.core.schemas import ErrorOut
+from wijkkracht.places.models import Area
 
+from . import matching
 from .models import Room, Venue
 
 router = Router(tags=["venues"])
@@ -62,3 +68,125 @@ def list_venues(request, filters: Query[VenueFilter]):
     if filters.kind:
         venues = venues.filter(kind=filters.kind)
     return venues.order_by("name").prefetch_related(Prefetch("rooms", queryset=rooms))
+
+
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Facility = Literal["projector", "flipover", "sound_system", "kitchen", "wifi",
+                   "childrens_corner", "storage"]
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+def _whole_number(value):
+    """JSON's idea of an integer: 12 or 12.0, but not "12", 12.5 or true."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("expected a whole number")
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError("expected a whole number")
+    return int(value)
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+
+
+def _time(value: str | None) -> time | None:
+    return time.fromisoformat(value) if value else None
+
+
+class ActivityIn(Schema):
+    kind: str = Field("", max_length=100, strict=True, description="what the group does")
+    people: WholeNumber = Field(ge=1, le=10_000, description="people expected")
+    per_month: float = Field(4.33, gt=0, le=31, strict=True,
+                             description="sessions a month (weekly: 4.33)")
+    equipment: list[Facility] = Field(default_factory=list, max_length=7)
+    day: Day | None = None
+    start: str | None = Field(None, pattern=HHMM, description="HH:MM")
+    end: str | None = Field(None, pattern=HHMM, description="HH:MM")
+
+
+class ProfileIn(Schema):
+    activities: list[ActivityIn] = Field(min_length=1, max_length=10)
+    step_free: StrictBool = False
+    lift: StrictBool = False
+    public_transport: StrictBool = False
+    parking: StrictBool = False
+    areas: list[str] = Field(default_factory=list, max_length=20,
+                             description="slugs of districts or wijken; empty: anywhere. "
+                                         "An unknown slug answers 404.")
+    budget_per_month: float | None = Field(None, ge=0, le=1_000_000, strict=True)
+
+
+class OptionOut(Schema):
+    activity: str
+    venue: str
+    venue_name: str
+    room: str
+    capacity_seated: int
+    per_month: Decimal
+
+
+class MatchOut(Schema):
+    venue: str
+    name: str
+    url: str
+    per_month: Decimal
+    met: list[str]
+    missed: list[str]
+    options: list[OptionOut]
+
+
+class CombinationOut(Schema):
+    per_month: Decimal
+    options: list[OptionOut]
+
+
+class SearchOut(Schema):
+    matches: list[MatchOut]
+    combination: CombinationOut | None
+    missing: list[str]
+
+
+def to_profile(data: ProfileIn) -> matching.Profile:
+    areas = list(Area.objects.filter(slug__in=data.areas))
+    unknown = set(data.areas) - {a.slug for a in areas}
+    if unknown:  # a valid slug that names no area: like any other address that is not there
+        raise Http404
+    activities = [matching.Activity(
+        a.kind, a.people, Decimal(str(a.per_month)), list(a.equipment),
+        DAYS.index(a.day) if a.day else None, _time(a.start), _time(a.end))
+        for a in data.activities]
+    return matching.Profile(activities, data.step_free, data.lift, data.public_transport,
+                            data.parking, areas,
+                            None if data.budget_per_month is None
+                            else Decimal(str(data.budget_per_month)).quantize(Decimal("0.01")))
+
+
+def _option(request, option: matching.Option) -> dict:
+    venue = option.room.venue
+    return {"activity": option.activity.kind, "venue": venue.key, "venue_name": venue.name,
+            "room": option.room.name, "capacity_seated": option.room.capacity_seated,
+            "per_month": option.per_month}
+
+
+@router.post("/venues/search",
+             response={200: SearchOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+             summary="Rooms for a search profile, ranked, with reasons and monthly cost",
+             description="Hard requirements (seats, equipment, opening hours, step-free "
+                         "entrance, lift, areas, budget) filter; wishes (public transport, "
+                         "parking) rank. Without a single venue within budget, the cheapest "
+                         "combination of venues is proposed, or what is missing is named.")
+def search_venues(request, data: ProfileIn):
+    result = matching.search(to_profile(data))
+    combination = result.combination
+    return {
+        "matches": [{
+            "venue": m.venue.key, "name": m.venue.name,
+            "url": request.build_absolute_uri(m.venue.get_absolute_url()),
+            "per_month": m.per_month, "met": m.met, "missed": m.missed,
+            "options": [_option(request, o) for o in m.options],
+        } for m in result.matches[:50]],
+        "combination": None if combination is None else {
+            "per_month": combination.per_month,
+            "options": [_option(request, o) for o in combination.options]},
+        "missing": result.missing,
+    }

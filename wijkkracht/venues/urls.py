@@ -5,6 +5,7 @@ from . import views
 app_name = "venues"
 urlpatterns = [
     path("locaties/", views.directory, name="directory"),
+    path("locaties/zoeken/", views.search, name="search"),
     path("locaties/aanvragen/", views.manage, name="manage"),
     path("locaties/aanvragen/<int:pk>/besluit/", views.decide, name="decide"),
     path("locaties/<slug:key>/", views.detail, name="detail"),

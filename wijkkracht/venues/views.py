@@ -11,11 +11,13 @@ from django.views.decorators.http import require_POST
 
 from wijkkracht.core.http import posted, render_form
 from wijkkracht.organisations.access import get_organisation_for_member
+from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.services import memberships_of
 
-from . import services
+from . import matching, services
 from .forms import BookingRequestForm, DirectoryFilter
 from .models import Booking, Room, Venue
+from .profile import LOCATION_GUIDE, ActivityFormSet, ProfileForm, initial_from_workbook, to_profile
 
 
 def directory(request):
@@ -37,6 +39,33 @@ def directory(request):
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
     return render(request, "venues/directory.html", context)
+
+
+def search(request):
+    """The search profile (GET, so every search has its own address) and the results."""
+    bound = "form-TOTAL_FORMS" in request.GET
+    source = None
+    if bound:
+        form, activities = ProfileForm(request.GET), ActivityFormSet(request.GET)
+    else:
+        source = _workbook_organisation(request.user)
+        initial, activity_initial = initial_from_workbook(source) if source else ({}, [])
+        form, activities = ProfileForm(initial=initial), ActivityFormSet(initial=activity_initial)
+    result = None
+    if bound and form.is_valid() and activities.is_valid():
+        result = matching.search(to_profile(form, activities))
+    context = {"form": form, "activities": activities, "result": result, "source": source}
+    status = 400 if bound and result is None else 200
+    return render(request, "venues/search.html", context, status=status)
+
+
+def _workbook_organisation(user):
+    """A group of hers that answered the location guide's questions, if any."""
+    if not user.is_authenticated:
+        return None
+    slugs = [m.slug for m in memberships_of(user)]
+    return Organisation.objects.filter(slug__in=slugs,
+                                       workbooks__guide__slug=LOCATION_GUIDE).first()
 
 
 def detail(request, key):
