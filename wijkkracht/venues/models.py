@@ -1,5 +1,6 @@
 """Venues, their rooms and opening hours, and bookings that never overlap."""
 
+import secrets
 from datetime import timedelta
 from decimal import Decimal
 
@@ -202,3 +203,35 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.room}: {self.start:%Y-%m-%d %H:%M}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """An iCalendar address for a group's or a room's bookings. The token is the only key,
+    so it is long and random; renewing it makes the old address stop working."""
+
+    organisation = models.OneToOneField("organisations.Organisation", on_delete=models.CASCADE,
+                                        null=True, blank=True, related_name="calendar_feed")
+    room = models.OneToOneField(Room, on_delete=models.CASCADE, null=True, blank=True,
+                                related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agenda-adres")
+        verbose_name_plural = _("agenda-adressen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=False, room__isnull=True)
+                | models.Q(organisation__isnull=True, room__isnull=False),
+                name="feed_for_one_thing"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisation or self.room)
+
+    def get_absolute_url(self) -> str:
+        return reverse("venues:feed", args=[self.token])

@@ -14,4 +14,7 @@ urlpatterns = [
     path("organisaties/<slug:org>/boekingen/", views.bookings, name="bookings"),
     path("organisaties/<slug:org>/boekingen/<int:pk>/annuleren/", views.cancel,
          name="cancel"),
+    path("organisaties/<slug:org>/boekingen/agenda-vernieuwen/", views.renew_feed,
+         name="renew_feed"),
+    path("agenda/<slug:token>.ics", views.feed, name="feed"),
 ]

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max, Min
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +14,9 @@ from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.services import memberships_of
 
-from . import matching, services
+from . import calendars, matching, services
 from .forms import BookingRequestForm, DirectoryFilter
-from .models import Booking, Room, Venue
+from .models import Booking, CalendarFeed, Room, Venue
 from .profile import LOCATION_GUIDE, ActivityFormSet, ProfileForm, initial_from_workbook, to_profile
 
 
@@ -121,8 +121,29 @@ def _conflict_message(conflict) -> str:
 def bookings(request, org):
     organisation = get_organisation_for_member(request, org)
     rows = organisation.bookings.select_related("room__venue").order_by("-start")[:200]
-    return render(request, "venues/bookings.html",
-                  {"organisation": organisation, "bookings": rows})
+    feed = calendars.feed_for(organisation=organisation)
+    context = {"organisation": organisation, "bookings": rows,
+               "feed_url": request.build_absolute_uri(feed.get_absolute_url())}
+    return render(request, "venues/bookings.html", context)
+
+
+@login_required
+@require_POST
+def renew_feed(request, org):
+    organisation = get_organisation_for_member(request, org)
+    calendars.renew(calendars.feed_for(organisation=organisation))
+    messages.success(request, _("Er is een nieuw agenda-adres. Het oude werkt niet meer."))
+    return redirect("venues:bookings", organisation.slug)
+
+
+def feed(request, token):
+    """The iCalendar feed; the long random token in the address is the only key."""
+    calendar_feed = get_object_or_404(CalendarFeed.objects.select_related("organisation",
+                                                                           "room"), token=token)
+    response = HttpResponse(calendars.to_ical(calendar_feed),
+                            content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="wijkkracht.ics"'
+    return response
 
 
 @login_required
