@@ -1,5 +1,5 @@
 import threading
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -130,3 +130,53 @@ def test_more_people_than_seats_is_refused(room, organisation):
     with pytest.raises(ValidationError, match="passen 40 mensen"):
         services.request_booking(room, organisation, UserFactory(), at(7, 10), at(7, 12),
                                  "Feest", 41)
+
+
+def weekly(room, organisation, first, weeks, skip=False, start=time(10), end=time(12)):
+    from datetime import timedelta as td
+    return services.request_series(room, organisation, UserFactory(), first,
+                                   first + td(weeks=weeks - 1), start, end, "Taalcafé", 10,
+                                   skip_clashes=skip)
+
+
+def test_a_weekly_series_books_every_date_as_its_own_booking(room, organisation):
+    first = at(7, 10).date()
+    series, clashes = weekly(room, organisation, first, 6)
+    assert clashes == []
+    assert series.bookings.count() == 6
+    assert len(mail.outbox) == 1  # one mail for the whole series
+    dates = sorted(b.start.astimezone(AMS).date() for b in series.bookings.all())
+    assert dates == [first + timedelta(weeks=n) for n in range(6)]
+
+
+def test_a_series_lists_the_dates_that_clash_and_books_the_rest_on_request(room, organisation):
+    first = at(7, 10).date()
+    taken = book(room, OrganisationFactory(), at(21, 11), at(21, 13))  # third week
+    with pytest.raises(services.SeriesClashes) as clashes:
+        weekly(room, organisation, first, 4)
+    assert [c.date for c in clashes.value.clashes] == [taken.start.astimezone(AMS).date()]
+    assert clashes.value.free == 3
+    assert not Booking.objects.filter(organisation=organisation).exists()
+    series, skipped = weekly(room, organisation, first, 4, skip=True)
+    assert series.bookings.count() == 3 and len(skipped) == 1
+
+
+def test_one_date_of_a_series_is_cancelled_alone(room, organisation):
+    series, _ = weekly(room, organisation, at(7, 10).date(), 3)
+    one = series.bookings.order_by("start")[1]
+    services.cancel(one, UserFactory(), "Feestdag")
+    statuses = list(series.bookings.order_by("start").values_list("status", flat=True))
+    assert statuses == ["requested", "cancelled", "requested"]
+
+
+def test_the_manager_approves_a_whole_series_at_once(room, organisation):
+    manager = UserFactory()
+    room.venue.managers.add(manager)
+    series, _ = weekly(room, organisation, at(7, 10).date(), 4)
+    assert services.decide_series(series.bookings.first(), manager, approve=True) == 4
+    assert set(series.bookings.values_list("status", flat=True)) == {"approved"}
+
+
+def test_a_series_longer_than_a_year_is_refused(room, organisation):
+    with pytest.raises(ValidationError, match="hoogstens een jaar"):
+        weekly(room, organisation, at(7, 10).date(), 60)

@@ -6,7 +6,7 @@ from icalendar import Calendar
 
 from tests.factories import UserFactory
 from tests.venues.factories import make_room
-from wijkkracht.venues import services
+from wijkkracht.venues import calendars, services
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -53,3 +53,18 @@ def test_outsiders_cannot_renew_a_groups_feed(client, organisation, outsider):
     client.force_login(outsider)
     response = client.post(reverse("venues:renew_feed", args=[organisation.slug]))
     assert response.status_code == 404
+
+
+def test_a_weekly_series_over_the_dst_change_stays_at_ten_oclock(client, organisation, member):
+    from datetime import date, time
+
+    room = make_room()
+    services.request_series(room, organisation, member, date(2027, 10, 21), date(2027, 11, 4),
+                            time(10), time(12), "Taalcafé", 10)
+    feed = calendars.feed_for(organisation=organisation)
+    events = Calendar.from_ical(client.get(feed.get_absolute_url()).content).walk("VEVENT")
+    starts = sorted(e.decoded("dtstart") for e in events)
+    assert [s.astimezone(AMS).hour for s in starts] == [10, 10, 10]
+    # Winter time starts on 31 October 2027: 10:00 is 08:00 UTC before, 09:00 after.
+    assert [s.astimezone(ZoneInfo("UTC")).hour for s in starts] == [8, 8, 9]
+    assert all(str(e["status"]) == "TENTATIVE" for e in events)

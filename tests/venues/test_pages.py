@@ -150,3 +150,32 @@ def test_the_api_lists_venues_with_rooms_and_filters(client, demo):
         assert max(room["capacity_seated"] for room in venue["rooms"]) >= 100
         assert venue["district"]
     assert client.get("/api/v1/venues", {"seats": "veel"}).status_code == 422
+
+
+def test_a_weekly_request_lists_clashing_dates_then_books_the_rest(client, organisation, member):
+    room = make_room()
+    Booking.objects.create(room=room, organisation=organisation, start=at(14, 10),
+                           end=at(14, 12), held_until=at(14, 12), purpose="al bezet")
+    client.force_login(member)
+    url = reverse("venues:request", args=[room.venue.key, room.pk])
+    data = {"organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
+            "start": "10:00", "end": "12:00", "purpose": "Naailes", "people_expected": 8,
+            "repeat": "weekly", "until": at(28, 10).date().isoformat()}
+    response = client.post(url, data)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Deze data gaan niet" in page and "De andere 3 data kunnen wel" in page
+    response = client.post(url, {**data, "skip_clashes": "1"})
+    assert response.status_code == 302
+    assert Booking.objects.filter(purpose="Naailes").count() == 3
+
+
+def test_weekly_needs_a_last_date(client, organisation, member):
+    room = make_room()
+    client.force_login(member)
+    response = client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
+        "organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
+        "start": "10:00", "end": "12:00", "purpose": "x", "people_expected": 8,
+        "repeat": "weekly"})
+    assert response.status_code == 400
+    assert "laatste datum" in response.content.decode()

@@ -1,8 +1,9 @@
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
+from ninja import Path as PathParam
 from ninja import Query, Router, Schema
 
 from wijkkracht.core.schemas import ErrorOut
@@ -88,7 +89,8 @@ def list_guides(request, filters: Query[LanguageIn]):
             summary="One guide with all its parts",
             description="Texts in `lang` (nl, en, ar, tr, bg); parts not translated come in "
                         "Dutch. Help questions and steps carry stable keys.")
-def get_guide(request, slug: str, filters: Query[LanguageIn]):
+def get_guide(request, slug: Annotated[str, PathParam(pattern=r"^[a-z0-9-]{1,80}$")],
+              filters: Query[LanguageIn]):
     language = _language(request, filters.lang)
     guide = services.guide_with_parts(slug).first()
     if guide is None:

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
-from pydantic import BeforeValidator, StrictBool
+from pydantic import BeforeValidator, StrictBool, StringConstraints
 
 from wijkkracht.core.pagination import Pages
 from wijkkracht.core.schemas import ErrorOut
@@ -75,6 +75,7 @@ Facility = Literal["projector", "flipover", "sound_system", "kitchen", "wifi",
                    "childrens_corner", "storage"]
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,160}$")]
 
 
 def _whole_number(value):
@@ -110,7 +111,7 @@ class ProfileIn(Schema):
     lift: StrictBool = False
     public_transport: StrictBool = False
     parking: StrictBool = False
-    areas: list[str] = Field(default_factory=list, max_length=20,
+    areas: list[Slug] = Field(default_factory=list, max_length=20,
                              description="slugs of districts or wijken; empty: anywhere. "
                                          "An unknown slug answers 404.")
     budget_per_month: float | None = Field(None, ge=0, le=1_000_000, strict=True)

@@ -31,6 +31,12 @@ class BookingRequestForm(forms.Form):
                               help_text=_("Bijvoorbeeld: taalcafé, naailes, vergadering."))
     people_expected = forms.IntegerField(label=_("Met hoeveel mensen?"), min_value=1,
                                          max_value=10_000)
+    repeat = forms.ChoiceField(label=_("Hoe vaak?"), initial="once", required=False,
+                               choices=[("once", _("Eén keer")), ("weekly", _("Elke week"))],
+                               widget=forms.RadioSelect)
+    until = forms.DateField(label=_("Elke week tot en met"), required=False,
+                            help_text=_("Alleen nodig als het elke week is."),
+                            widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,6 +50,8 @@ class BookingRequestForm(forms.Form):
             zone = timezone.get_current_timezone()
             data["starts_at"] = datetime.combine(data["date"], data["start"], tzinfo=zone)
             data["ends_at"] = datetime.combine(data["date"], data["end"], tzinfo=zone)
+        if data.get("repeat") == "weekly" and not data.get("until"):
+            self.add_error("until", _("Tot wanneer? Kies de laatste datum."))
         return data
 
 

@@ -160,6 +160,25 @@ class Room(models.Model):
         return timedelta(minutes=self.buffer_minutes)
 
 
+class BookingSeries(models.Model):
+    """A weekly slot from a first to a last date; each date is a Booking of its own, so
+    one date can be cancelled without touching the others."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="series")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
+                                     related_name="booking_series")
+    first_date = models.DateField(_("eerste datum"))
+    last_date = models.DateField(_("laatste datum"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reeks boekingen")
+        verbose_name_plural = _("reeksen boekingen")
+
+    def __str__(self) -> str:
+        return f"{self.room}: {self.first_date} – {self.last_date}"
+
+
 class Booking(models.Model):
     """A room for an organisation from start to end. Requested and approved bookings hold
     the room (plus its buffer); the database refuses two that overlap."""
@@ -173,6 +192,8 @@ class Booking(models.Model):
     HOLDING = (Status.REQUESTED, Status.APPROVED)
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="bookings")
+    series = models.ForeignKey(BookingSeries, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="bookings")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
                                      related_name="bookings")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,

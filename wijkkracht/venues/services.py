@@ -1,6 +1,7 @@
 """Booking rooms: requests, decisions and the rule that a room is never booked twice."""
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -9,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Booking, Room
+from .models import Booking, BookingSeries, Room
 
 
 class BookingConflict(Exception):
@@ -41,14 +42,8 @@ def check_opening(room: Room, start: datetime, end: datetime) -> None:
         raise ValidationError(_("De locatie is dan niet open. Kijk bij de openingstijden."))
 
 
-def request_booking(room: Room, organisation, user, start: datetime, end: datetime,
-                    purpose: str, people_expected: int) -> Booking:
-    """Ask for a room. Raises ValidationError for a bad time, BookingConflict when taken.
-
-    Lock, re-check, write: the room row is locked (PostgreSQL) or the write transaction
-    holds the database (SQLite, IMMEDIATE), so two requests for one slot take turns; on
-    PostgreSQL an exclusion constraint refuses an overlap even without the lock.
-    """
+def check_request(room: Room, start: datetime, end: datetime, people_expected: int) -> None:
+    """Everything about a requested time except other bookings; ValidationError if wrong."""
     if end <= start:
         raise ValidationError(_("Het einde moet na het begin liggen."))
     if start < timezone.now():
@@ -57,6 +52,22 @@ def request_booking(room: Room, organisation, user, start: datetime, end: dateti
         raise ValidationError(_("In deze zaal passen %(n)d mensen. Kies een grotere zaal.")
                               % {"n": room.capacity_seated})
     check_opening(room, start, end)
+
+
+def request_booking(room: Room, organisation, user, start: datetime, end: datetime,
+                    purpose: str, people_expected: int) -> Booking:
+    """Ask for a room. Raises ValidationError for a bad time, BookingConflict when taken."""
+    check_request(room, start, end, people_expected)
+    booking = _hold(room, organisation, user, start, end, purpose, people_expected)
+    _tell_managers(booking)
+    return booking
+
+
+def _hold(room: Room, organisation, user, start: datetime, end: datetime, purpose: str,
+          people_expected: int, series: BookingSeries | None = None) -> Booking:
+    """Lock, re-check, write: the room row is locked (PostgreSQL) or the write transaction
+    holds the database (SQLite, IMMEDIATE), so two requests for one slot take turns; on
+    PostgreSQL an exclusion constraint refuses an overlap even without the lock."""
     held_until = end + room.buffer
     try:
         with transaction.atomic():
@@ -65,25 +76,102 @@ def request_booking(room: Room, organisation, user, start: datetime, end: dateti
             other = overlapping(room, start, held_until).first()
             if other is not None:
                 raise BookingConflict(other)
-            booking = Booking.objects.create(
+            return Booking.objects.create(
                 room=room, organisation=organisation, requested_by=user, start=start,
                 end=end, held_until=held_until, purpose=purpose,
-                people_expected=people_expected,
+                people_expected=people_expected, series=series,
             )
     except IntegrityError as error:
         raise BookingConflict(overlapping(room, start, held_until).first()) from error
-    _tell_managers(booking)
-    return booking
 
 
-def decide(booking: Booking, manager, approve: bool, reason: str = "") -> Booking:
+MAX_WEEKS = 52
+
+
+@dataclass
+class Clash:
+    date: date
+    reason: str
+
+
+class SeriesClashes(Exception):
+    """Some dates of a weekly series cannot be booked; the others can."""
+
+    def __init__(self, clashes: list[Clash], free: int):
+        super().__init__("dates clash")
+        self.clashes, self.free = clashes, free
+
+
+def _moment(day: date, at: time) -> datetime:
+    return datetime.combine(day, at, tzinfo=timezone.get_current_timezone())
+
+
+def _clash_reason(room: Room, day: date, start: time, end: time, people: int) -> str:
+    try:
+        check_request(room, _moment(day, start), _moment(day, end), people)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    held_until = _moment(day, end) + room.buffer
+    other = overlapping(room, _moment(day, start), held_until).first()
+    if other is not None:
+        return _("al bezet tot %(end)s") % {
+            "end": timezone.localtime(other.held_until).strftime("%H:%M")}
+    return ""
+
+
+def request_series(room: Room, organisation, user, first: date, last: date, start: time,
+                   end: time, purpose: str, people_expected: int,
+                   skip_clashes: bool = False) -> tuple[BookingSeries, list[Clash]]:
+    """Ask for the same slot every week from first to last date (both included).
+
+    Dates that cannot be booked are listed (SeriesClashes) unless skip_clashes is set;
+    then the other dates are booked, each as its own booking.
+    """
+    if last < first:
+        raise ValidationError(_("De laatste datum moet na de eerste liggen."))
+    days = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
+    if len(days) > MAX_WEEKS:
+        raise ValidationError(_("Een reeks duurt hoogstens een jaar."))
+    plan = [(day, _clash_reason(room, day, start, end, people_expected)) for day in days]
+    clashes = [Clash(day, reason) for day, reason in plan if reason]
+    free = [day for day, reason in plan if not reason]
+    if not free or (clashes and not skip_clashes):
+        raise SeriesClashes(clashes, len(free))
+    series = BookingSeries.objects.create(room=room, organisation=organisation,
+                                          first_date=first, last_date=last)
+    booked = []
+    for day in free:
+        try:
+            booked.append(_hold(room, organisation, user, _moment(day, start),
+                                _moment(day, end), purpose, people_expected, series))
+        except BookingConflict:  # taken between the plan and now
+            clashes.append(Clash(day, _("net door iemand anders geboekt")))
+    if not booked:
+        series.delete()
+        raise SeriesClashes(clashes, 0)
+    _tell_managers(booked[0], count=len(booked))
+    return series, sorted(clashes, key=lambda clash: clash.date)
+
+
+def decide_series(booking: Booking, manager, approve: bool, reason: str = "") -> int:
+    """Approve or decline every open date of the series this booking belongs to."""
+    open_dates = Booking.objects.filter(series=booking.series_id, status=Booking.Status.REQUESTED,
+                                        room__venue__managers=manager)
+    decided = [decide(b, manager, approve, reason, tell=False) for b in open_dates]
+    if decided:
+        _tell_requester(decided[0], count=len(decided))
+    return len(decided)
+
+
+def decide(booking: Booking, manager, approve: bool, reason: str = "",
+           tell: bool = True) -> Booking:
     """A venue manager approves or declines a request; the requester is told by mail."""
     updated = Booking.objects.filter(pk=booking.pk, status=Booking.Status.REQUESTED).update(
         status=Booking.Status.APPROVED if approve else Booking.Status.DECLINED,
         decided_by=manager, decided_at=timezone.now(), reason=reason[:300],
     )
     booking.refresh_from_db()
-    if updated:
+    if updated and tell:
         _tell_requester(booking)
     return booking
 
@@ -103,25 +191,27 @@ def pending_for(manager):
         "room__venue", "organisation")
 
 
-def _tell_managers(booking: Booking) -> None:
+def _tell_managers(booking: Booking, count: int = 1) -> None:
     venue = booking.room.venue
     recipients = [m.email for m in venue.managers.all()] or (
         [venue.contact_email] if venue.contact_email else [])
     if recipients:
         _mail(booking, recipients, "venues/email/requested.txt",
-              _("Nieuwe aanvraag voor %(room)s") % {"room": booking.room.name})
+              _("Nieuwe aanvraag voor %(room)s") % {"room": booking.room.name}, count)
 
 
-def _tell_requester(booking: Booking) -> None:
+def _tell_requester(booking: Booking, count: int = 1) -> None:
     if booking.requested_by and booking.requested_by.email:
         language = booking.requested_by.language or translation.get_language()
         with translation.override(language):
             _mail(booking, [booking.requested_by.email], "venues/email/decided.txt",
-                  _("Je aanvraag voor %(room)s") % {"room": booking.room.name})
+                  _("Je aanvraag voor %(room)s") % {"room": booking.room.name}, count)
 
 
-def _mail(booking: Booking, recipients: list[str], template: str, subject: str) -> None:
-    send_mail(subject, render_to_string(template, {"booking": booking}), None, recipients)
+def _mail(booking: Booking, recipients: list[str], template: str, subject: str,
+          count: int = 1) -> None:
+    body = render_to_string(template, {"booking": booking, "count": count})
+    send_mail(subject, body, None, recipients)
 
 
 def export_for_user(user) -> dict:

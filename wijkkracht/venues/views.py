@@ -6,6 +6,7 @@ from django.db.models import Max, Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -91,20 +92,39 @@ def request_booking(request, key, room_id):
         data = form.cleaned_data
         organisation = get_organisation_for_member(request, data["organisation"])
         try:
-            services.request_booking(room, organisation, request.user, data["starts_at"],
-                                     data["ends_at"], data["purpose"], data["people_expected"])
+            clashes = _request(request, room, organisation, data)
         except ValidationError as error:
             form.add_error(None, error)
         except services.BookingConflict as conflict:
             form.add_error(None, _conflict_message(conflict))
             return render(request, "venues/request.html", {"room": room, "form": form},
                           status=409)
+        except services.SeriesClashes as series:
+            context = {"room": room, "form": form, "clashes": series.clashes,
+                       "free": series.free}
+            return render(request, "venues/request.html", context, status=409)
         else:
             messages.success(request, _("Je aanvraag is verstuurd. De beheerder laat het je "
                                         "weten per mail."))
+            if clashes:
+                messages.warning(request, _("Deze data zijn niet aangevraagd: %(dates)s") % {
+                    "dates": ", ".join(date_format(c.date) for c in clashes)})
             return redirect("venues:bookings", organisation.slug)
     context = {"room": room, "form": form, "memberships": memberships}
     return render_form(request, "venues/request.html", context, form)
+
+
+def _request(request, room, organisation, data) -> list:
+    """One booking, or a weekly series; returns the dates of a series that were skipped."""
+    if data["repeat"] != "weekly":
+        services.request_booking(room, organisation, request.user, data["starts_at"],
+                                 data["ends_at"], data["purpose"], data["people_expected"])
+        return []
+    _series, clashes = services.request_series(
+        room, organisation, request.user, data["date"], data["until"], data["start"],
+        data["end"], data["purpose"], data["people_expected"],
+        skip_clashes=request.POST.get("skip_clashes") == "1")
+    return clashes
 
 
 def _conflict_message(conflict) -> str:
@@ -159,8 +179,13 @@ def manage(request):
 @require_POST
 def decide(request, pk):
     booking = get_object_or_404(Booking, pk=pk, room__venue__managers=request.user)
-    approve = request.POST.get("decision") == "approve"
-    services.decide(booking, request.user, approve, request.POST.get("reason", ""))
+    decision = request.POST.get("decision", "")
+    approve = decision.startswith("approve")
+    reason = request.POST.get("reason", "")
+    if decision.endswith("_series") and booking.series_id:
+        services.decide_series(booking, request.user, approve, reason)
+    else:
+        services.decide(booking, request.user, approve, reason)
     messages.success(request, _("De aanvrager krijgt bericht per mail."))
     return redirect("venues:manage")
 
