@@ -132,3 +132,10 @@ def test_the_arabic_booklet_is_set_right_to_left_in_an_arabic_font(client, guide
 
 def test_a_booklet_in_an_unknown_language_is_404(client, guides):
     assert client.get("/gidsen/een-locatie-vinden/boekje.pdf?lang=xx").status_code == 404
+
+
+def test_dutch_titles_in_another_language_are_marked_as_dutch(client, guides):
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("guides:library")).content.decode()
+    assert '<h2 lang="nl"><a href="/gidsen/generaties-dichter-bij-elkaar/">' in page
+    assert '<h2 lang="en"><a href="/gidsen/een-locatie-vinden/">' in page

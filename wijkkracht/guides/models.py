@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,6 +55,11 @@ class Guide(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("guides:detail", args=[self.slug])
+
+    def language_shown(self) -> str:
+        """The language its text appears in now: the reader's, or Dutch as the fallback."""
+        language = get_language() or settings.LANGUAGE_CODE
+        return language if getattr(self, f"title_{language}", "") else settings.LANGUAGE_CODE
 
     @property
     def author_list(self) -> list[str]:
