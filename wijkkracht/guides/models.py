@@ -65,9 +65,6 @@ class Guide(models.Model):
     def author_list(self) -> list[str]:
         return [line.strip() for line in self.authors.splitlines() if line.strip()]
 
-    def items_of(self, kind: str) -> list["GuideItem"]:
-        return [item for item in self.items.all() if item.kind == kind]
-
     def parts(self) -> dict[str, list["GuideItem"]]:
         """The list parts by kind (situation, experience, do, dont, tip), in order."""
         grouped: dict[str, list[GuideItem]] = {kind: [] for kind in GuideItem.Kind.values}

@@ -38,7 +38,7 @@ def guide_with_parts(slug: str) -> QuerySet:
 def situations() -> list[tuple[Guide, list[GuideItem]]]:
     """Per guide, the situations in which a group would recognise itself."""
     guides = library().prefetch_related("items")
-    return [(guide, guide.items_of(GuideItem.Kind.SITUATION)) for guide in guides]
+    return [(guide, guide.parts()[GuideItem.Kind.SITUATION]) for guide in guides]
 
 
 def guides_for_situations(item_ids: list[int]) -> list[Guide]:

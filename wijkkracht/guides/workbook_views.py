@@ -12,7 +12,7 @@ from wijkkracht.core.pdf import html_to_pdf
 from wijkkracht.organisations.access import get_organisation_for_member
 
 from . import workbooks
-from .models import Guide
+from .models import Answer, Guide
 
 ANSWER_STATE = "guides/_save_state.html"
 MAX_TEXT = 20_000
@@ -169,8 +169,6 @@ def pdf(request, org, slug):
 
 def _label(book, key: str) -> str:
     """What an answer key stands for: the question, or the step whose notes it holds."""
-    from .models import Answer
-
     if key.startswith(Answer.NOTE_PREFIX):
         step = book.guide.steps.filter(key=key[len(Answer.NOTE_PREFIX):]).first()
         if step is None:
