@@ -5,6 +5,7 @@ variables (see README.md). `make run` sets DEBUG=1; everything else defaults to
 safe production values.
 """
 
+import secrets
 from pathlib import Path
 
 import environ
@@ -18,10 +19,12 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
+SECRET_KEY_FROM_ENV = bool(SECRET_KEY)
 if not SECRET_KEY:
-    if not DEBUG:
-        raise environ.ImproperlyConfigured("Set SECRET_KEY, or DEBUG=1 for development.")
-    SECRET_KEY = "dev-only-" + "x" * 50  # noqa: S105 - only ever used with DEBUG on
+    # Development gets a fixed key. Without DEBUG a throw-away key lets management
+    # commands such as migrate run, while serving refuses it: wsgi.py will not start
+    # and `check --deploy` fails (wijkkracht.E001).
+    SECRET_KEY = "dev-only-" + "x" * 50 if DEBUG else secrets.token_urlsafe(50)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

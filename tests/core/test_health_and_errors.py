@@ -74,12 +74,24 @@ def test_check_deploy_passes_with_production_settings():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_production_refuses_to_start_without_a_secret_key():
+def test_production_refuses_to_serve_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
     env["DJANGO_SETTINGS_MODULE"] = "wijkkracht.settings"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True,
-        timeout=60, cwd=settings.BASE_DIR,
+    check = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"], env=env, capture_output=True,
+        text=True, timeout=60, cwd=settings.BASE_DIR,
     )
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert check.returncode != 0
+    assert "SECRET_KEY is not set" in check.stderr
+    serve = subprocess.run(
+        [sys.executable, "-c", "import wijkkracht.wsgi"], env=env, capture_output=True,
+        text=True, timeout=60, cwd=settings.BASE_DIR,
+    )
+    assert serve.returncode != 0
+    assert "Set SECRET_KEY" in serve.stderr
+    # Management commands such as makemigrations still work.
+    migrations = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], env=env,
+        capture_output=True, text=True, timeout=60, cwd=settings.BASE_DIR,
+    )
+    assert migrations.returncode == 0, migrations.stderr

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "wijkkracht.core"
     label = "core"
     verbose_name = _("Basis")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
