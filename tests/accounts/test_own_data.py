@@ -1,10 +1,15 @@
 import json
 
+from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import MembershipFactory
+from tests.venues.factories import at, make_room
 from wijkkracht.accounts.models import RoleGrant, User
+from wijkkracht.guides import workbooks
+from wijkkracht.guides.models import Guide
 from wijkkracht.organisations.models import Organisation
+from wijkkracht.venues import services as venues
 
 
 def test_the_export_holds_her_account_and_memberships(client, organisation, member):
@@ -105,14 +110,6 @@ def test_private_account_pages_need_sign_in(client, db):
 
 def test_the_export_holds_what_she_wrote_in_workbooks_and_her_bookings(client, organisation,
                                                                          member):
-    from django.core.management import call_command
-
-    from tests.venues.factories import make_room
-    from tests.venues.test_bookings import at
-    from wijkkracht.guides import workbooks
-    from wijkkracht.guides.models import Guide
-    from wijkkracht.venues import services as venues
-
     call_command("load_guides")
     book = workbooks.start(organisation, Guide.objects.get(slug="een-locatie-vinden"), member)
     workbooks.save_answer(book, "lift", "Ja, graag", 0, member)

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from wijkkracht.accounts.models import RoleGrant
+from wijkkracht.accounts.models import RoleGrant, User
 
 
 def staff(db):
@@ -39,6 +39,4 @@ def test_staff_can_add_a_person_without_a_password(client, db):
         "email": "nieuw@example.org", "name": "N",
         "role_grants-TOTAL_FORMS": "0", "role_grants-INITIAL_FORMS": "0",
     })
-    from wijkkracht.accounts.models import User
-
     assert not User.objects.get(email="nieuw@example.org").has_usable_password()

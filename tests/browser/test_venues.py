@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.test_guides import no_layout_problems
-from tests.venues.test_bookings import at
+from tests.venues.factories import at
 from wijkkracht.accounts.models import User
 from wijkkracht.venues.models import Booking, Venue
 

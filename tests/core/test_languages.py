@@ -1,5 +1,6 @@
 """Five languages: every UI string translated, chosen from the browser, remembered."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -28,8 +29,6 @@ def test_every_ui_string_is_translated(code):
 
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_placeholders_survive_translation(code):
-    import re
-
     pattern = re.compile(r"%\(\w+\)s|<\w+>")
     for message in catalogue(code):
         if message.id and isinstance(message.id, str):

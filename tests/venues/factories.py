@@ -1,7 +1,17 @@
-from datetime import time
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
 
 from wijkkracht.places.models import Area
 from wijkkracht.venues.models import OpeningHours, Room, Venue
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def at(days: int, hour: int, minute: int = 0) -> datetime:
+    day = timezone.localdate() + timedelta(days=days)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=AMS)
 
 
 def make_room(buffer_minutes: int = 0, **room) -> Room:

@@ -1,24 +1,15 @@
 import threading
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import time, timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.venues.factories import make_room
+from tests.venues.factories import AMS, at, make_room
 from wijkkracht.venues import services
 from wijkkracht.venues.models import Booking
-
-AMS = ZoneInfo("Europe/Amsterdam")
-
-
-def at(days: int, hour: int, minute: int = 0) -> datetime:
-    day = timezone.localdate() + timedelta(days=days)
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=AMS)
 
 
 @pytest.fixture

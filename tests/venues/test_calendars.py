@@ -5,10 +5,8 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from tests.factories import UserFactory
-from tests.venues.factories import make_room
+from tests.venues.factories import AMS, make_room
 from wijkkracht.venues import calendars, services
-
-AMS = ZoneInfo("Europe/Amsterdam")
 
 
 def test_the_groups_feed_holds_its_bookings_at_the_right_local_time_across_dst(

@@ -4,7 +4,10 @@ from datetime import time
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 
+from wijkkracht.guides import workbooks
+from wijkkracht.guides.models import Guide
 from wijkkracht.places.models import Area
 from wijkkracht.venues.matching import Activity, Profile, monthly_cost, search
 from wijkkracht.venues.models import OpeningHours, Room, Venue
@@ -155,11 +158,6 @@ def test_a_bad_search_gets_messages_next_to_the_fields(client, laak):
 
 
 def test_answers_in_the_location_workbook_fill_in_the_profile(client, organisation, member):
-    from django.core.management import call_command
-
-    from wijkkracht.guides import workbooks
-    from wijkkracht.guides.models import Guide
-
     call_command("load_places")
     call_command("load_guides")
     book = workbooks.start(organisation, Guide.objects.get(slug="een-locatie-vinden"), member)

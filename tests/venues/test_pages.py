@@ -4,8 +4,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.venues.factories import make_room
-from tests.venues.test_bookings import at
+from tests.venues.factories import at, make_room
 from wijkkracht.venues.models import Booking, Venue
 
 
