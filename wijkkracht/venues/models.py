@@ -59,6 +59,14 @@ class Venue(models.Model):
     accessibility_text = models.TextField(_("toegankelijkheid"), blank=True)
     is_demo = models.BooleanField(_("demo"), default=False, editable=False)
     is_published = models.BooleanField(_("gepubliceerd"), default=True)
+    # A group's suggestion waits, unpublished, until a facilitator or professional checks it.
+    suggested_by = models.ForeignKey("organisations.Organisation", on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="suggested_venues",
+                                     verbose_name=_("voorgesteld door"))
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                 null=True, blank=True, related_name="+",
+                                 verbose_name=_("toegevoegd door"))
+    updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
     class Meta:
         verbose_name = _("locatie")
@@ -256,3 +264,47 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("venues:feed", args=[self.token])
+
+
+class RoomAgreement(models.Model):
+    """What a group that uses a shared room has agreed: who opens and closes, who cleans,
+    where things are kept and whom to call. Seen by the room's other users and managers."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="agreements")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
+                                     related_name="room_agreements")
+    opens_and_closes = models.CharField(_("wie opent en sluit"), max_length=300, blank=True)
+    cleaning = models.CharField(_("wie maakt schoon"), max_length=300, blank=True)
+    storage = models.CharField(_("waar staan onze spullen"), max_length=300, blank=True)
+    contact = models.CharField(_("wie bel je bij vragen"), max_length=300, blank=True,
+                               help_text=_("Een rol of een vast nummer van de groep."))
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("afspraak over een zaal")
+        verbose_name_plural = _("afspraken over zalen")
+        constraints = [models.UniqueConstraint(fields=["room", "organisation"],
+                                               name="one_agreement_per_group_and_room")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.room}"
+
+
+class SearchProfile(models.Model):
+    """An organisation's saved search profile: the search form's answers, as sent."""
+
+    organisation = models.OneToOneField("organisations.Organisation", on_delete=models.CASCADE,
+                                        related_name="venue_search_profile")
+    query = models.TextField()  # the URL-encoded search form
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("zoekprofiel")
+        verbose_name_plural = _("zoekprofielen")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
