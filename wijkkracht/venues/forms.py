@@ -1,4 +1,5 @@
 from datetime import datetime
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -6,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.places.models import Area
 
-from .models import Venue
+from .costs import CostOverview
+from .models import RoomAgreement, Venue
 
 
 class DirectoryFilter(forms.Form):
@@ -55,3 +57,39 @@ class BookingRequestForm(forms.Form):
         return data
 
 
+
+
+def _amount(label, help_text="", max_value=Decimal("1000000")):
+    return forms.DecimalField(label=label, help_text=help_text, required=False, min_value=0,
+                              max_value=max_value, max_digits=9, decimal_places=2,
+                              localize=True)
+
+
+class CostForm(forms.Form):
+    """The cost overview's answers; GET, so a filled-in overview has its own address."""
+
+    title = forms.CharField(label=_("Voor welke plek of activiteit?"), required=False,
+                            max_length=150)
+    rent_per_session = _amount(_("Huur per keer (€)"))
+    sessions_per_month = forms.DecimalField(
+        label=_("Hoeveel keer per maand?"), required=False, min_value=0, max_value=100,
+        max_digits=5, decimal_places=2, localize=True,
+        help_text=_("Elke week is ongeveer 4,33 keer per maand."))
+    rent_per_month = _amount(_("Of: huur per maand (€)"),
+                             _("Vul dit in als je de huur per maand al weet."))
+    insurance_per_year = _amount(_("Verzekering per jaar (€)"))
+    energy_per_month = _amount(_("Energie en water per maand (€)"))
+    other_per_month = _amount(_("Andere vaste kosten per maand (€)"),
+                              _("Bijvoorbeeld schoonmaak, internet of opslag."))
+    one_off = _amount(_("Verbouwing en andere eenmalige kosten (€)"),
+                      _("Bijvoorbeeld verf, meubels of een borg."))
+
+    def overview(self) -> CostOverview:
+        data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+        return CostOverview(**data)
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = RoomAgreement
+        fields = ["opens_and_closes", "cleaning", "storage", "contact"]

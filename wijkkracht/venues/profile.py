@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.guides.workbooks import profile_answers
@@ -101,3 +102,15 @@ def initial_from_workbook(organisation) -> tuple[dict, list[dict]]:
     activity["equipment"] = [key for key, words in EQUIPMENT_WORDS.items()
                              if any(word in wanted for word in words)]
     return profile, [activity]
+
+
+def profile_query(data: QueryDict) -> str:
+    """Only the search form's own answers, URL-encoded, to keep as a saved profile."""
+    keep = QueryDict(mutable=True)
+    activity_fields = "|".join(ActivityForm.base_fields)
+    pattern = re.compile(rf"^form-(TOTAL_FORMS|INITIAL_FORMS|MIN_NUM_FORMS|MAX_NUM_FORMS|"
+                         rf"\d+-({activity_fields}))$")
+    for key in data:
+        if key in ProfileForm.base_fields or pattern.match(key):
+            keep.setlist(key, data.getlist(key))
+    return keep.urlencode()

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Booking, BookingSeries, Room
+from .models import Booking, BookingSeries, Room, RoomAgreement, SearchProfile
 
 
 class BookingConflict(Exception):
@@ -177,12 +177,30 @@ def decide(booking: Booking, manager, approve: bool, reason: str = "",
 
 
 def cancel(booking: Booking, user, reason: str) -> Booking:
-    Booking.objects.filter(pk=booking.pk, status__in=Booking.HOLDING).update(
+    """Either side cancels with a reason; the other side is told by mail."""
+    updated = Booking.objects.filter(pk=booking.pk, status__in=Booking.HOLDING).update(
         status=Booking.Status.CANCELLED, reason=reason[:300], decided_by=user,
         decided_at=timezone.now(),
     )
     booking.refresh_from_db()
+    if updated:
+        if booking.room.venue.managers.filter(pk=user.pk).exists():
+            _tell_requester(booking, template="venues/email/cancelled.txt")
+        else:
+            _tell_managers(booking, template="venues/email/cancelled.txt")
     return booking
+
+
+def upcoming_in(room: Room):
+    """The room's holding bookings from today on, for its managers."""
+    return (room.bookings.filter(status__in=Booking.HOLDING, end__gte=timezone.now())
+            .select_related("organisation").order_by("start"))
+
+
+def save_agreement(room: Room, organisation, user, data: dict) -> RoomAgreement:
+    agreement, _created = RoomAgreement.objects.update_or_create(
+        room=room, organisation=organisation, defaults={**data, "updated_by": user})
+    return agreement
 
 
 def pending_for(manager):
@@ -191,20 +209,23 @@ def pending_for(manager):
         "room__venue", "organisation")
 
 
-def _tell_managers(booking: Booking, count: int = 1) -> None:
+def _tell_managers(booking: Booking, count: int = 1,
+                   template: str = "venues/email/requested.txt") -> None:
     venue = booking.room.venue
     recipients = [m.email for m in venue.managers.all()] or (
         [venue.contact_email] if venue.contact_email else [])
     if recipients:
-        _mail(booking, recipients, "venues/email/requested.txt",
-              _("Nieuwe aanvraag voor %(room)s") % {"room": booking.room.name}, count)
+        subject = (_("Nieuwe aanvraag voor %(room)s") if template.endswith("requested.txt")
+                   else _("Boeking geannuleerd: %(room)s"))
+        _mail(booking, recipients, template, subject % {"room": booking.room.name}, count)
 
 
-def _tell_requester(booking: Booking, count: int = 1) -> None:
+def _tell_requester(booking: Booking, count: int = 1,
+                    template: str = "venues/email/decided.txt") -> None:
     if booking.requested_by and booking.requested_by.email:
         language = booking.requested_by.language or translation.get_language()
         with translation.override(language):
-            _mail(booking, [booking.requested_by.email], "venues/email/decided.txt",
+            _mail(booking, [booking.requested_by.email], template,
                   _("Je aanvraag voor %(room)s") % {"room": booking.room.name}, count)
 
 
@@ -223,3 +244,9 @@ def export_for_user(user) -> dict:
         for b in Booking.objects.filter(requested_by=user).select_related("room__venue",
                                                                            "organisation")
     ]}
+
+
+def save_profile(organisation, user, query: str) -> SearchProfile:
+    profile, _created = SearchProfile.objects.update_or_create(
+        organisation=organisation, defaults={"query": query, "updated_by": user})
+    return profile

@@ -3,22 +3,32 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max, Min
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkkracht.core.http import posted, render_form
+from wijkkracht.core.pdf import html_to_pdf
 from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.services import memberships_of
 
 from . import calendars, matching, services
-from .forms import BookingRequestForm, DirectoryFilter
-from .models import Booking, CalendarFeed, Room, Venue
-from .profile import LOCATION_GUIDE, ActivityFormSet, ProfileForm, initial_from_workbook, to_profile
+from .forms import BookingRequestForm, CostForm, DirectoryFilter
+from .models import Booking, CalendarFeed, Room, SearchProfile, Venue
+from .profile import (
+    LOCATION_GUIDE,
+    ActivityFormSet,
+    ProfileForm,
+    initial_from_workbook,
+    profile_query,
+    to_profile,
+)
 
 
 def directory(request):
@@ -43,21 +53,53 @@ def directory(request):
 
 
 def search(request):
-    """The search profile (GET, so every search has its own address) and the results."""
-    bound = "form-TOTAL_FORMS" in request.GET
+    """The search profile (GET, so every search has its own address) and the results.
+
+    Opened without answers, the form starts from her group's saved profile, else from its
+    answers in the location guide's workbook, else empty (?new=1 starts afresh)."""
+    saved = None if "new" in request.GET else _saved_profile(request.user)
+    data = request.GET if "form-TOTAL_FORMS" in request.GET else (
+        QueryDict(saved.query) if saved else None)
     source = None
-    if bound:
-        form, activities = ProfileForm(request.GET), ActivityFormSet(request.GET)
+    if data is not None:
+        form, activities = ProfileForm(data), ActivityFormSet(data)
     else:
         source = _workbook_organisation(request.user)
         initial, activity_initial = initial_from_workbook(source) if source else ({}, [])
         form, activities = ProfileForm(initial=initial), ActivityFormSet(initial=activity_initial)
     result = None
-    if bound and form.is_valid() and activities.is_valid():
+    if data is not None and form.is_valid() and activities.is_valid():
         result = matching.search(to_profile(form, activities))
-    context = {"form": form, "activities": activities, "result": result, "source": source}
-    status = 400 if bound and result is None else 200
+    context = {"form": form, "activities": activities, "result": result, "source": source,
+               "saved": saved if data is not request.GET else None,
+               "memberships": memberships_of(request.user) if request.user.is_authenticated
+               else [], "query": data.urlencode() if data is not None else ""}
+    status = 400 if data is not None and result is None else 200
     return render(request, "venues/search.html", context, status=status)
+
+
+def _saved_profile(user) -> SearchProfile | None:
+    if not user.is_authenticated:
+        return None
+    slugs = [m.slug for m in memberships_of(user)]
+    return (SearchProfile.objects.filter(organisation__slug__in=slugs)
+            .select_related("organisation").order_by("-updated_at").first())
+
+
+@login_required
+@require_POST
+def save_profile(request):
+    """Keep a search profile for the group, so everyone in it starts from there."""
+    organisation = get_organisation_for_member(request, request.POST.get("organisation", ""))
+    data = QueryDict(request.POST.get("query", "")[:4000])
+    form, activities = ProfileForm(data), ActivityFormSet(data)
+    if not (form.is_valid() and activities.is_valid()):
+        return render(request, "venues/search.html", {
+            "form": form, "activities": activities, "result": None}, status=400)
+    services.save_profile(organisation, request.user, profile_query(data))
+    messages.success(request, _("Het zoekprofiel is bewaard voor %(name)s.") % {
+        "name": organisation.name})
+    return redirect(f"{reverse('venues:search')}?{profile_query(data)}")
 
 
 def _workbook_organisation(user):
@@ -67,6 +109,26 @@ def _workbook_organisation(user):
     slugs = [m.slug for m in memberships_of(user)]
     return Organisation.objects.filter(slug__in=slugs,
                                        workbooks__guide__slug=LOCATION_GUIDE).first()
+
+
+def costs(request):
+    """The cost overview: filled in by hand or from a search result (GET)."""
+    form = CostForm(request.GET or None)
+    overview = form.overview() if form.is_bound and form.is_valid() else None
+    context = {"form": form, "overview": overview, "query": request.GET.urlencode()}
+    return render_form(request, "venues/costs.html", context, form)
+
+
+def costs_pdf(request):
+    form = CostForm(request.GET)
+    if not form.is_valid():
+        return render_form(request, "venues/costs.html", {"form": form, "overview": None},
+                           form)
+    html = render_to_string("venues/costs_print.html", {"overview": form.overview()},
+                            request=request)
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="kostenoverzicht.pdf"'
+    return response
 
 
 def detail(request, key):
