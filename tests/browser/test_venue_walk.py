@@ -1,0 +1,127 @@
+"""The venue finder's whole path on a phone: a search profile, ranked results, a weekly
+slot across a daylight-saving change, the manager's approval, another group's clash, and
+the first group's calendar feed."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from icalendar import Calendar
+
+from tests.browser.test_guides import no_layout_problems
+from tests.factories import UserFactory
+from tests.venues.factories import AMS
+from wijkkracht.accounts.models import User
+from wijkkracht.organisations.models import Membership
+from wijkkracht.venues.models import Booking, Room
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def tuesdays_around_the_next_summer_time() -> tuple[date, date]:
+    """Two Tuesdays before and three after the last Sunday of March (clocks go forward)."""
+    today = date.today()
+    year = today.year + (1 if today >= date(today.year, 3, 20) else 0)
+    switch = max(date(year, 3, d) for d in range(25, 32) if date(year, 3, d).weekday() == 6)
+    first = switch - timedelta(days=(switch.weekday() - 1) % 7) - timedelta(weeks=1)
+    return first, first + timedelta(weeks=4)
+
+
+def test_profile_to_results_to_a_weekly_slot_approved_clash_and_calendar(phone_factory):
+    call_command("load_places")
+    call_command("load_demo")
+    call_command("load_demo_venues")
+    samira = User.objects.get(email="samira.demo@example.org")
+    own = Membership.objects.get(user=samira).organisation
+    other = Membership.objects.exclude(organisation=own).select_related("user").first()
+    first, last = tuesdays_around_the_next_summer_time()
+
+    # 1. The search profile, and ranked results with reasons and a monthly cost.
+    phone = phone_factory("nl-NL")
+    phone.sign_in_as(samira)
+    page = phone.page
+    phone.goto("/locaties/zoeken/?new=1")
+    page.locator("#id_form-0-kind").fill("Taalcafé")
+    page.locator("#id_form-0-people").fill("12")
+    page.locator("#id_form-0-equipment_3").check()  # kitchen
+    page.locator("#id_form-0-day").select_option("1")  # Tuesday
+    page.locator("#id_form-0-start").fill("10:00")
+    page.locator("#id_form-0-end").fill("12:00")
+    page.locator("#id_budget").fill("500")
+    page.locator("#id_step_free").check()
+    page.locator("form[method=get] button[type=submit]").click()
+    page.locator("#results-title").wait_for()
+    phone.check()
+    no_layout_problems(phone, "results")
+    best = page.locator("ol.cards > li").first
+    assert "per maand" in best.inner_text() and "✓" in best.inner_text()
+    phone.screenshot("venue-walk-results-nl-360")
+    room_name = best.locator("ul li").first.inner_text().split(": ", 1)[-1].split(" (")[0]
+    best.locator("h3 a").click()
+    page.wait_for_load_state("load")
+    phone.check()
+
+    # 2. A weekly slot, from two weeks before to three weeks after the clocks change.
+    page.get_by_role("link", name=f"{room_name} aanvragen").click()
+    page.wait_for_load_state("load")
+    phone.check()
+    room = Room.objects.get(pk=int(page.url.rstrip("/").split("/")[-2]))
+    page.locator("#id_date").fill(first.isoformat())
+    page.locator("#id_start").fill("10:00")
+    page.locator("#id_end").fill("12:00")
+    page.locator("#id_purpose").fill("Taalcafé")
+    page.locator("#id_people_expected").fill("12")
+    page.locator("label[for=id_repeat_1]").click()  # every week
+    page.locator("#id_until").fill(last.isoformat())
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_load_state("load")
+    phone.check()
+    assert "/boekingen/" in page.url
+    assert room.bookings.filter(status=Booking.Status.REQUESTED).count() == 5
+
+    # 3. The venue manager approves the whole series.
+    manager = UserFactory(email="verhuur.beheer@example.org", name="Beheer (demo)")
+    room.venue.managers.add(manager)
+    desk = phone_factory("nl-NL")
+    desk.sign_in_as(manager)
+    desk.goto("/locaties/aanvragen/")
+    no_layout_problems(desk, "manager's requests")
+    desk.page.locator("button[value=approve_series]").first.click()
+    desk.page.wait_for_load_state("load")
+    desk.check()
+    assert room.bookings.filter(status=Booking.Status.APPROVED).count() == 5
+
+    # 4. Another group asks for an overlapping time on one of those Tuesdays.
+    clash_day = first + timedelta(weeks=3)
+    neighbour = phone_factory("nl-NL")
+    neighbour.sign_in_as(other.user)
+    neighbour.goto(f"/locaties/{room.venue.key}/zalen/{room.pk}/aanvragen/")
+    form = neighbour.page
+    if form.locator("#id_organisation").count():
+        form.locator("#id_organisation").select_option(other.organisation.slug)
+    form.locator("#id_date").fill(clash_day.isoformat())
+    form.locator("#id_start").fill("11:00")
+    form.locator("#id_end").fill("13:00")
+    form.locator("#id_purpose").fill("Naailes")
+    form.locator("#id_people_expected").fill("8")
+    form.locator("form button[type=submit]").last.click()
+    form.locator(".notice").wait_for()
+    neighbour.check()
+    notice = form.locator(".notice").inner_text()
+    assert "al bezet" in notice and "10:00" in notice
+    assert not room.bookings.filter(organisation=other.organisation).exists()
+    neighbour.screenshot("venue-walk-conflict-nl-360")
+
+    # 5. Samira's calendar feed holds all five Tuesdays at 10:00 local time, before and
+    # after the change to summer time (09:00 and 08:00 UTC).
+    phone.goto(f"/organisaties/{own.slug}/boekingen/")
+    feed_url = page.locator("#feed-url").input_value()
+    feed = Client().get(feed_url[feed_url.index("/agenda/"):])
+    events = Calendar.from_ical(feed.content).walk("VEVENT")
+    starts = sorted(e.decoded("dtstart") for e in events)
+    assert len(starts) == 5
+    assert {s.astimezone(AMS).strftime("%a %H:%M") for s in starts} == {"Tue 10:00"}
+    offsets = [s.astimezone(AMS).utcoffset() for s in starts]
+    assert offsets[:2] == [timedelta(hours=1)] * 2 and offsets[2:] == [timedelta(hours=2)] * 3
+    assert all(str(e["status"]) == "CONFIRMED" for e in events)
