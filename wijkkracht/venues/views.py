@@ -233,8 +233,10 @@ def manage(request):
     """Requests waiting for the venue manager's decision."""
     if not request.user.managed_venues.exists():
         raise Http404
+    rooms = Room.objects.filter(venue__managers=request.user).select_related("venue")
     return render(request, "venues/manage.html",
-                  {"pending": services.pending_for(request.user)})
+                  {"pending": services.pending_for(request.user),
+                   "rooms": rooms.order_by("venue__name", "name")})
 
 
 @login_required
