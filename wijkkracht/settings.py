@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wijkkracht.organisations",
     "wijkkracht.guides",
     "wijkkracht.venues",
+    "wijkkracht.practices",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +177,14 @@ STORAGES = {
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = VAR_DIR / "media"
+
+# --- Maps ---------------------------------------------------------------------------
+# Tiles for the venue maps. An empty MAP_TILE_URL switches the maps off; the lists of
+# venues never need them.
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = env("MAP_ATTRIBUTION", default="© OpenStreetMap")
+MAP_ATTRIBUTION_URL = env("MAP_ATTRIBUTION_URL",
+                          default="https://www.openstreetmap.org/copyright")
 
 # --- Security ------------------------------------------------------------------------
 HTTPS = env.bool("HTTPS", default=not DEBUG)

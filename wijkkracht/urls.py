@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("wijkkracht.organisations.urls")),
     path("", include("wijkkracht.guides.urls")),
     path("", include("wijkkracht.venues.urls")),
+    path("", include("wijkkracht.practices.urls")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
 ]

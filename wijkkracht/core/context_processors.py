@@ -16,6 +16,7 @@ LAYOUT_URLS = {
     "directory": "organisations:directory",
     "guides": "guides:library",
     "venues": "venues:directory",
+    "practices": "practices:index",
     "create_organisation": "organisations:create",
     "open_data": "core:open_data",
 }
@@ -33,7 +34,7 @@ def _nav_section(request) -> str:
         return ""
     if match.url_name == "home":
         return "home"
-    sections = ("accounts", "organisations", "guides", "venues")
+    sections = ("accounts", "organisations", "guides", "venues", "practices")
     return match.app_name if match.app_name in sections else ""
 
 

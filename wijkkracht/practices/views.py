@@ -1,0 +1,109 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijkkracht.core.http import posted, render_form
+from wijkkracht.core.pdf import html_to_pdf
+
+from . import library, services
+from .forms import PracticeForm
+from .models import DecisionQuestion, Lesson, Level, Practice
+
+
+def index(request):
+    """Search and facets; every state is a plain GET address, so it can be shared."""
+    filters = library.Filters.from_query(request.GET)
+    found = library.find(filters)
+    page = Paginator(found.practices, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filters": filters, "found": found, "page": page, "query": query.urlencode(),
+               "levels": Level.objects.all(), "facet_titles": _facet_titles()}
+    return render(request, "practices/index.html", context)
+
+
+def _facet_titles() -> dict[str, str]:
+    return {"level": _("Participatieniveau"), "theme": _("Thema"),
+            "method": _("Wervingsmethode"), "municipality": _("Gemeente"),
+            "country": _("Land van herkomst")}
+
+
+def detail(request, slug):
+    practice = get_object_or_404(
+        services.visible_practices(request.user).select_related("level")
+        .prefetch_related("themes", "methods", "countries", "lessons"), slug=slug)
+    context = {"practice": practice, "can_publish": services.is_reviewer(request.user)
+               and practice.status == Practice.Status.DRAFT}
+    return render(request, "practices/detail.html", context)
+
+
+def level(request, key):
+    level = get_object_or_404(Level, key=key)
+    return render(request, "practices/level.html", {
+        "level": level, "practices": level.practices.published()})
+
+
+def level_summary(request, key):
+    """One printable page for a policy officer judging a proposal at this level."""
+    level = get_object_or_404(Level, key=key)
+    html = render_to_string("practices/level_print.html", {
+        "level": level, "practices": level.practices.published()}, request=request)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="niveau-{level.key}.pdf"'
+        return response
+    return HttpResponse(html)
+
+
+def lessons(request):
+    return render(request, "practices/lessons.html", {
+        "lessons": Lesson.objects.prefetch_related("practices")})
+
+
+def decision_aid(request):
+    """Plain questions → a participation level → what works there, with examples."""
+    questions = DecisionQuestion.objects.prefetch_related("answers")
+    answers = {q.key: request.GET.get(q.key, "") for q in questions}
+    asked = any(answers.values())
+    chosen = services.level_for(answers) if asked else None
+    context = {"questions": questions, "answers": answers, "level": chosen,
+               "practices": chosen.practices.published() if chosen else []}
+    status = 400 if asked and chosen is None else 200
+    return render(request, "practices/decision_aid.html", context, status=status)
+
+
+@login_required
+def submit(request):
+    form = PracticeForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        practice = services.submit(request.user, form.save(commit=False),
+                                   form.cleaned_data["themes"], form.cleaned_data["methods"])
+        messages.success(request, _("Dank je! Een begeleider van de CoP kijkt ernaar en "
+                                    "publiceert de praktijk."))
+        return redirect(practice)
+    return render_form(request, "practices/submit.html", {"form": form}, form)
+
+
+@login_required
+def review(request):
+    if not services.is_reviewer(request.user):
+        raise Http404
+    drafts = Practice.objects.filter(status=Practice.Status.DRAFT).select_related(
+        "submitted_by")
+    return render(request, "practices/review.html", {"drafts": drafts})
+
+
+@login_required
+@require_POST
+def publish(request, slug):
+    if not services.is_reviewer(request.user):
+        raise Http404
+    practice = get_object_or_404(Practice, slug=slug)
+    services.publish(practice)
+    messages.success(request, _("De praktijk is gepubliceerd."))
+    return redirect(practice)
