@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "wijkkracht.guides",
     "wijkkracht.venues",
     "wijkkracht.practices",
+    "wijkkracht.exchange",
 ]
 
 MIDDLEWARE = [

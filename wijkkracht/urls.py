@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("wijkkracht.guides.urls")),
     path("", include("wijkkracht.venues.urls")),
     path("", include("wijkkracht.practices.urls")),
+    path("", include("wijkkracht.exchange.urls")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
 ]

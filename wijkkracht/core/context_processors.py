@@ -17,6 +17,7 @@ LAYOUT_URLS = {
     "guides": "guides:library",
     "venues": "venues:directory",
     "practices": "practices:index",
+    "exchange": "exchange:index",
     "create_organisation": "organisations:create",
     "open_data": "core:open_data",
 }
@@ -34,7 +35,7 @@ def _nav_section(request) -> str:
         return ""
     if match.url_name == "home":
         return "home"
-    sections = ("accounts", "organisations", "guides", "venues", "practices")
+    sections = ("accounts", "organisations", "guides", "venues", "practices", "exchange")
     return match.app_name if match.app_name in sections else ""
 
 

@@ -1,0 +1,163 @@
+"""The knowledge exchange: challenges, answers, helpful marks, reports and hiding, the
+daily digest, and a draft guide made from a challenge."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from wijkkracht.accounts.models import RoleGrant
+from wijkkracht.exchange import services
+from wijkkracht.exchange.models import Answer, Challenge, DigestSubscription
+from wijkkracht.guides.models import Guide, GuideItem
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def facilitator(db):
+    user = UserFactory(email="begeleider@example.org")
+    RoleGrant.objects.create(user=user, role=RoleGrant.Role.FACILITATOR)
+    return user
+
+
+@pytest.fixture
+def challenge(organisation, admin):
+    return Challenge.objects.create(author=admin, organisation=organisation,
+                                    title="Hoe houden we vrijwilligers vast?",
+                                    description="Na een half jaar haken ze af.")
+
+
+def answer(challenge, text, **extra):
+    user = extra.pop("author", None) or UserFactory()
+    return Answer.objects.create(challenge=challenge, author=user, text=text, **extra)
+
+
+def test_a_member_posts_a_challenge_and_another_answers(client, organisation, admin,
+                                                         outsider):
+    client.force_login(admin)
+    response = client.post(reverse("exchange:new"), {
+        "title": "Waar vinden we een goedkope ruimte?", "description": "Liefst in Laak.",
+        "organisation": organisation.slug})
+    challenge = Challenge.objects.get()
+    assert response.status_code == 302 and challenge.organisation == organisation
+    client.force_login(outsider)
+    response = client.post(challenge.get_absolute_url(), {"text": "Vraag de bibliotheek."})
+    assert response.status_code == 302
+    assert challenge.answers.get().author == outsider
+
+
+def test_posting_for_a_group_she_is_not_in_posts_under_her_own_name(client, admin):
+    other = OrganisationFactory()
+    client.force_login(admin)
+    client.post(reverse("exchange:new"), {"title": "Vraag", "description": "Tekst",
+                                          "organisation": other.slug})
+    assert Challenge.objects.filter(organisation=other).count() == 0
+
+
+def test_the_exchange_is_for_signed_in_people(client, challenge):
+    for url in (reverse("exchange:index"), challenge.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 302 and "/inloggen" in response["Location"]
+
+
+def test_bad_input_is_refused_and_kept(client, admin):
+    client.force_login(admin)
+    response = client.post(reverse("exchange:new"), {"title": "", "description": "x\x00"})
+    assert response.status_code == 400 and not Challenge.objects.exists()
+
+
+def test_only_the_asker_marks_an_answer_helpful(client, challenge, admin, member):
+    reply = answer(challenge, "Geef ze een vaste taak.")
+    url = reverse("exchange:helpful", args=[challenge.pk, reply.pk])
+    client.force_login(member)
+    assert client.post(url, {"helpful": "1"}).status_code == 404
+    client.force_login(admin)
+    client.post(url, {"helpful": "1"})
+    assert Answer.objects.get(pk=reply.pk).helpful
+
+
+def test_user_text_is_sanitised_and_links_are_safe(client, challenge, admin):
+    answer(challenge, '<script>alert(1)</script> Zie https://voorbeeld.nl en '
+                      '<a href="javascript:alert(2)">klik</a>')
+    client.force_login(admin)
+    html = client.get(challenge.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in html and '<a href="javascript' not in html
+    assert "&lt;script&gt;alert(1)" in html  # shown as the text she typed
+    assert 'href="https://voorbeeld.nl"' in html
+    assert 'rel="nofollow noopener noreferrer ugc"' in html
+
+
+def test_a_report_reaches_facilitators_who_hide_the_post_with_a_reason(
+        client, challenge, member, facilitator, admin):
+    reply = answer(challenge, "Koop onze spullen!")
+    client.force_login(member)
+    client.post(reverse("exchange:report_answer", args=[challenge.pk, reply.pk]),
+                {"reason": "Reclame"})
+    assert client.get(reverse("exchange:reports")).status_code == 404
+    client.force_login(facilitator)
+    assert "Reclame" in client.get(reverse("exchange:reports")).content.decode()
+    client.post(reverse("exchange:hide_answer", args=[challenge.pk, reply.pk]),
+                {"reason": "Reclame hoort hier niet"})
+    reply.refresh_from_db()
+    assert reply.is_hidden and reply.hidden_reason == "Reclame hoort hier niet"
+    assert not reply.reports.filter(handled_at__isnull=True).exists()
+    client.force_login(admin)
+    assert "Koop onze spullen" not in client.get(challenge.get_absolute_url()).content.decode()
+    client.force_login(reply.author)  # she still sees her own post, and why it is hidden
+    page = client.get(challenge.get_absolute_url()).content.decode()
+    assert "Koop onze spullen" in page and "Reclame hoort hier niet" in page
+
+
+def test_hiding_needs_a_reason_and_a_facilitator(client, challenge, member, facilitator):
+    url = reverse("exchange:hide", args=[challenge.pk])
+    client.force_login(member)
+    assert client.post(url, {"reason": "weg"}).status_code == 404
+    client.force_login(facilitator)
+    client.post(url, {"reason": ""})
+    assert not Challenge.objects.get(pk=challenge.pk).is_hidden
+
+
+def test_a_facilitator_turns_a_challenge_into_a_draft_guide(client, challenge, facilitator,
+                                                            member):
+    first = answer(challenge, "Maak een rooster.", organisation=OrganisationFactory(
+        name="Moerwijk Moeders"))
+    second = answer(challenge, "Bedank ze elke maand.", helpful=True)
+    answer(challenge, "Spam", hidden_at=timezone.now())
+    client.force_login(member)
+    assert client.post(reverse("exchange:for_guide", args=[challenge.pk])).status_code == 404
+    client.force_login(facilitator)
+    client.post(reverse("exchange:for_guide", args=[challenge.pk]))
+    challenge.refresh_from_db()
+    guide = challenge.draft_guide
+    assert challenge.status == Challenge.Status.FOR_GUIDE
+    assert guide.status == Guide.Status.DRAFT and guide.challenge == challenge.description
+    experiences = list(guide.items.filter(kind=GuideItem.Kind.EXPERIENCE)
+                       .order_by("position").values_list("text", flat=True))
+    assert experiences == [second.text, first.text]  # helpful first; hidden left out
+    assert "Moerwijk Moeders" in guide.author_list
+    assert guide not in Guide.objects.published()
+    client.post(reverse("exchange:for_guide", args=[challenge.pk]))  # twice: still one
+    assert Guide.objects.filter(from_challenges=challenge).count() == 1
+
+
+def test_the_daily_digest_is_opt_in_and_at_most_daily(challenge, admin, member):
+    services.subscribe(member, True)
+    services.subscribe(admin, True)
+    answer(challenge, "Probeer een buddy-systeem.")
+    now = timezone.now() + timedelta(minutes=1)
+    assert services.send_digests(now) == 2  # admin: an answer; member: a new challenge
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert challenge.title in bodies[admin.email]
+    assert services.send_digests(now + timedelta(hours=2)) == 0
+    answer(challenge, "Nog een idee.", created_at=now + timedelta(hours=3))
+    assert services.send_digests(now + timedelta(hours=24)) == 1
+    services.subscribe(admin, False)
+    answer(challenge, "En nog een.", created_at=now + timedelta(hours=30))
+    assert services.send_digests(now + timedelta(hours=48)) == 0
+    nobody = UserFactory()
+    MembershipFactory(user=nobody)
+    assert not DigestSubscription.objects.filter(user=nobody).exists()

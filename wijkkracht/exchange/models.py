@@ -1,0 +1,121 @@
+"""The knowledge exchange: a member brings in a challenge, others answer from their own
+practice, and a facilitator can turn the whole into a draft guide."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Post(models.Model):
+    """What challenges and answers share: an author, a time, and hiding with a reason."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               related_name="+")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+",
+                                     verbose_name=_("namens"))
+    created_at = models.DateTimeField(default=timezone.now)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, blank=True, related_name="+")
+    hidden_reason = models.CharField(_("reden om te verbergen"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    @property
+    def signed(self) -> str:
+        """Who wrote it, as others see it: her name and her group."""
+        name = self.author.display_name if self.author else _("iemand")
+        return f"{name} ({self.organisation.name})" if self.organisation else str(name)
+
+
+class Challenge(Post):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        FOR_GUIDE = "for_guide", _("Voor een nieuw stappenplan")
+
+    title = models.CharField(_("titel"), max_length=150)
+    description = models.TextField(_("beschrijving"), max_length=5000)
+    area = models.ForeignKey("places.Area", on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", verbose_name=_("wijk"))
+    related_guide = models.ForeignKey("guides.Guide", on_delete=models.SET_NULL, null=True,
+                                      blank=True, related_name="+",
+                                      verbose_name=_("past bij stappenplan"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.OPEN)
+    draft_guide = models.ForeignKey("guides.Guide", on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="from_challenges")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uitdaging")
+        verbose_name_plural = _("uitdagingen")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchange:challenge", args=[self.pk])
+
+
+class Answer(Post):
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(_("je antwoord"), max_length=5000)
+    helpful = models.BooleanField(_("behulpzaam"), default=False)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("antwoord")
+        verbose_name_plural = _("antwoorden")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Report(models.Model):
+    """Someone flags a post; a facilitator looks at it and may hide the post."""
+
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                 null=True, related_name="+")
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, null=True, blank=True,
+                                  related_name="reports")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="reports")
+    reason = models.CharField(_("wat is er mis?"), max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        constraints = [models.CheckConstraint(
+            condition=models.Q(challenge__isnull=False, answer__isnull=True)
+            | models.Q(challenge__isnull=True, answer__isnull=False),
+            name="report_about_one_post")]
+
+    def __str__(self) -> str:
+        return self.reason[:60]
+
+
+class DigestSubscription(models.Model):
+    """Opt-in: at most one mail a day with what is new in the exchange."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="exchange_digest")
+    active = models.BooleanField(_("dagelijks overzicht per mail"), default=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dagelijks overzicht")
+        verbose_name_plural = _("dagelijkse overzichten")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,0 +1,137 @@
+"""Rules of the exchange: who may post, mark, report, hide, and make a draft guide."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wijkkracht.accounts.models import RoleGrant, User
+from wijkkracht.guides.models import Guide, GuideItem
+
+from .models import Answer, Challenge, DigestSubscription, Report
+
+DIGEST_EVERY = timedelta(hours=23)  # a daily run may start a little early
+
+
+def is_facilitator(user) -> bool:
+    return user.is_authenticated and (
+        user.is_staff or user.has_platform_role(RoleGrant.Role.FACILITATOR))
+
+
+def visible_challenges(user):
+    challenges = Challenge.objects.select_related("author", "organisation", "area")
+    if is_facilitator(user):
+        return challenges
+    return challenges.filter(hidden_at__isnull=True) | challenges.filter(author=user)
+
+
+def visible_answers(user, challenge: Challenge):
+    answers = challenge.answers.select_related("author", "organisation")
+    if is_facilitator(user):
+        return answers
+    return answers.filter(hidden_at__isnull=True) | answers.filter(author=user)
+
+
+def mark_helpful(challenge: Challenge, answer: Answer, user, helpful: bool) -> None:
+    """Only the one who asked marks answers as helpful."""
+    if challenge.author_id != user.pk or answer.challenge_id != challenge.pk:
+        raise PermissionError
+    Answer.objects.filter(pk=answer.pk).update(helpful=helpful)
+
+
+def report(user, reason: str, challenge: Challenge | None = None,
+           answer: Answer | None = None) -> Report:
+    return Report.objects.create(reporter=user, reason=reason[:300], challenge=challenge,
+                                 answer=answer)
+
+
+def hide(post: Challenge | Answer, facilitator, reason: str) -> None:
+    type(post).objects.filter(pk=post.pk).update(
+        hidden_at=timezone.now(), hidden_by=facilitator, hidden_reason=reason[:300])
+    post.reports.filter(handled_at__isnull=True).update(handled_at=timezone.now())
+
+
+def unhide(post: Challenge | Answer) -> None:
+    type(post).objects.filter(pk=post.pk).update(hidden_at=None, hidden_by=None,
+                                                 hidden_reason="")
+
+
+def mark_for_guide(challenge: Challenge) -> None:
+    Challenge.objects.filter(pk=challenge.pk).update(status=Challenge.Status.FOR_GUIDE)
+
+
+@transaction.atomic
+def create_draft_guide(challenge: Challenge, facilitator) -> Guide:
+    """A draft guide from the challenge: its text becomes the guide's challenge, the
+    answers that are not hidden its experiences (helpful ones first)."""
+    if challenge.draft_guide_id:
+        return challenge.draft_guide
+    answers = sorted(challenge.answers.filter(hidden_at__isnull=True),
+                     key=lambda a: (not a.helpful, a.created_at))
+    groups = [challenge.organisation, *(a.organisation for a in answers)]
+    authors = list(dict.fromkeys(g.name for g in groups if g))
+    guide = Guide.objects.create(
+        slug=_unique_slug(challenge.title), status=Guide.Status.DRAFT, concept=True,
+        last_reviewed=timezone.localdate(), authors="\n".join(authors),
+        title=challenge.title[:120], question=challenge.title[:200],
+        summary=challenge.description[:300], challenge=challenge.description,
+        position=Guide.objects.count())
+    GuideItem.objects.bulk_create(
+        GuideItem(guide=guide, kind=GuideItem.Kind.EXPERIENCE, position=n, text=a.text)
+        for n, a in enumerate(answers, start=1))
+    Challenge.objects.filter(pk=challenge.pk).update(draft_guide=guide,
+                                                     status=Challenge.Status.FOR_GUIDE)
+    return guide
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:70] or "stappenplan"
+    slug, n = base, 1
+    while Guide.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def subscribe(user, active: bool) -> DigestSubscription:
+    subscription, _created = DigestSubscription.objects.update_or_create(
+        user=user, defaults={"active": active})
+    return subscription
+
+
+def send_digests(now=None) -> int:
+    """One mail per subscriber with new challenges and new answers to her own challenges,
+    at most once a day and only when there is something new. Returns mails sent."""
+    now = now or timezone.now()
+    sent = 0
+    due = DigestSubscription.objects.filter(active=True, user__is_active=True).select_related(
+        "user")
+    for subscription in due:
+        since = subscription.last_sent_at or (now - timedelta(days=1))
+        if subscription.last_sent_at and now - subscription.last_sent_at < DIGEST_EVERY:
+            continue
+        if _send_digest(subscription.user, since, now):
+            sent += 1
+        DigestSubscription.objects.filter(pk=subscription.pk).update(last_sent_at=now)
+    return sent
+
+
+def _send_digest(user: User, since, now) -> bool:
+    challenges = Challenge.objects.filter(hidden_at__isnull=True, created_at__gt=since,
+                                          created_at__lte=now).exclude(author=user)
+    answers = Answer.objects.filter(hidden_at__isnull=True, created_at__gt=since,
+                                    created_at__lte=now, challenge__author=user).exclude(
+        author=user).select_related("challenge")
+    if not challenges and not answers:
+        return False
+    with translation.override(user.language or translation.get_language()):
+        body = render_to_string("exchange/email/digest.txt", {
+            "user": user, "challenges": challenges, "answers": answers,
+            "site_url": settings.SITE_URL})
+        send_mail(_("Nieuw in de kennisuitwisseling"), body, None, [user.email])
+    return True

@@ -1,0 +1,152 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijkkracht.core.http import posted, render_form
+from wijkkracht.organisations.models import Organisation
+from wijkkracht.organisations.services import memberships_of
+
+from . import services
+from .forms import AnswerForm, ChallengeForm, HideForm, ReportForm
+from .models import Answer, Challenge, DigestSubscription, Report
+
+
+@login_required
+def index(request):
+    challenges = services.visible_challenges(request.user).order_by("-created_at")
+    page = Paginator(challenges, 20).get_page(request.GET.get("page"))
+    subscription = DigestSubscription.objects.filter(user=request.user, active=True).exists()
+    return render(request, "exchange/index.html", {
+        "page": page, "subscribed": subscription,
+        "is_facilitator": services.is_facilitator(request.user)})
+
+
+@login_required
+def new(request):
+    memberships = memberships_of(request.user)
+    form = ChallengeForm(posted(request), memberships=memberships)
+    if request.method == "POST" and form.is_valid():
+        challenge = form.save(commit=False)
+        challenge.author = request.user
+        challenge.organisation = _own_organisation(memberships, form.cleaned_data)
+        challenge.save()
+        messages.success(request, _("Je vraag staat erop. Je krijgt bericht als iemand "
+                                    "antwoordt, als je het dagelijkse overzicht aanzet."))
+        return redirect(challenge)
+    return render_form(request, "exchange/new.html", {"form": form}, form)
+
+
+def _own_organisation(memberships, data) -> Organisation | None:
+    slug = data.get("organisation")
+    if slug and slug in {m.slug for m in memberships}:
+        return Organisation.objects.get(slug=slug)
+    return None
+
+
+def _challenge(request, pk) -> Challenge:
+    return get_object_or_404(services.visible_challenges(request.user), pk=pk)
+
+
+@login_required
+def challenge(request, pk):
+    item = _challenge(request, pk)
+    memberships = memberships_of(request.user)
+    form = AnswerForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        answer = form.save(commit=False)
+        answer.challenge, answer.author = item, request.user
+        answer.organisation = (Organisation.objects.filter(
+            slug=memberships[0].slug).first() if memberships else None)
+        answer.save()
+        messages.success(request, _("Dank je voor je antwoord."))
+        return redirect(f"{item.get_absolute_url()}#answer-{answer.pk}")
+    context = {"challenge": item, "answers": services.visible_answers(request.user, item),
+               "form": form, "is_asker": item.author_id == request.user.pk,
+               "is_facilitator": services.is_facilitator(request.user)}
+    return render_form(request, "exchange/challenge.html", context, form)
+
+
+@login_required
+@require_POST
+def helpful(request, pk, answer_id):
+    item = _challenge(request, pk)
+    answer = get_object_or_404(item.answers, pk=answer_id)
+    try:
+        services.mark_helpful(item, answer, request.user, request.POST.get("helpful") == "1")
+    except PermissionError:
+        raise Http404 from None
+    return redirect(f"{item.get_absolute_url()}#answer-{answer.pk}")
+
+
+@login_required
+def report(request, pk, answer_id=None):
+    item = _challenge(request, pk)
+    answer = get_object_or_404(services.visible_answers(request.user, item),
+                               pk=answer_id) if answer_id else None
+    form = ReportForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.report(request.user, form.cleaned_data["reason"],
+                        challenge=None if answer else item, answer=answer)
+        messages.success(request, _("Dank je. Een begeleider kijkt ernaar."))
+        return redirect(item)
+    context = {"challenge": item, "answer": answer, "form": form}
+    return render_form(request, "exchange/report.html", context, form)
+
+
+def _facilitator(request) -> None:
+    if not services.is_facilitator(request.user):
+        raise Http404
+
+
+@login_required
+def reports(request):
+    _facilitator(request)
+    open_reports = Report.objects.filter(handled_at__isnull=True).select_related(
+        "challenge", "answer__challenge", "reporter")
+    return render(request, "exchange/reports.html", {"reports": open_reports})
+
+
+@login_required
+@require_POST
+def hide(request, pk, answer_id=None):
+    _facilitator(request)
+    item = get_object_or_404(Challenge, pk=pk)
+    post = get_object_or_404(Answer, pk=answer_id, challenge=item) if answer_id else item
+    if request.POST.get("action") == "show":
+        services.unhide(post)
+        messages.success(request, _("Het bericht is weer zichtbaar."))
+        return redirect(item)
+    form = HideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Schrijf waarom je dit verbergt."))
+        return redirect(item)
+    services.hide(post, request.user, form.cleaned_data["reason"])
+    messages.success(request, _("Het bericht is verborgen."))
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def for_guide(request, pk):
+    """Mark the challenge for a new guide and make the draft, ready to edit."""
+    _facilitator(request)
+    item = get_object_or_404(Challenge, pk=pk)
+    guide = services.create_draft_guide(item, request.user)
+    messages.success(request, _("Er is een concept-stappenplan gemaakt: %(title)s.")
+                     % {"title": guide.title})
+    if request.user.has_perm("guides.change_guide"):
+        return redirect(reverse("admin:guides_guide_change", args=[guide.pk]))
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def digest(request):
+    services.subscribe(request.user, request.POST.get("active") == "1")
+    messages.success(request, _("Je keuze is bewaard."))
+    return redirect("exchange:index")
