@@ -130,7 +130,8 @@ def test_a_facilitator_turns_a_challenge_into_a_draft_guide(client, challenge, f
     client.force_login(member)
     assert client.post(reverse("exchange:for_guide", args=[challenge.pk])).status_code == 404
     client.force_login(facilitator)
-    client.post(reverse("exchange:for_guide", args=[challenge.pk]))
+    client.post(reverse("exchange:for_guide", args=[challenge.pk]),
+                HTTP_ACCEPT_LANGUAGE="ar")
     challenge.refresh_from_db()
     guide = challenge.draft_guide
     assert challenge.status == Challenge.Status.FOR_GUIDE
@@ -140,6 +141,7 @@ def test_a_facilitator_turns_a_challenge_into_a_draft_guide(client, challenge, f
     assert experiences == [second.text, first.text]  # helpful first; hidden left out
     assert "Moerwijk Moeders" in guide.author_list
     assert guide not in Guide.objects.published()
+    assert guide.challenge_nl == challenge.description  # Dutch first, whatever her screen
     client.post(reverse("exchange:for_guide", args=[challenge.pk]))  # twice: still one
     assert Guide.objects.filter(from_challenges=challenge).count() == 1
 

@@ -75,18 +75,24 @@ def create_draft_guide(challenge: Challenge, facilitator) -> Guide:
                      key=lambda a: (not a.helpful, a.created_at))
     groups = [challenge.organisation, *(a.organisation for a in answers)]
     authors = list(dict.fromkeys(g.name for g in groups if g))
-    guide = Guide.objects.create(
-        slug=_unique_slug(challenge.title), status=Guide.Status.DRAFT, concept=True,
-        last_reviewed=timezone.localdate(), authors="\n".join(authors),
-        title=challenge.title[:120], question=challenge.title[:200],
-        summary=challenge.description[:300], challenge=challenge.description,
-        position=Guide.objects.count())
+    guide = _new_guide(challenge, authors)
     GuideItem.objects.bulk_create(
-        GuideItem(guide=guide, kind=GuideItem.Kind.EXPERIENCE, position=n, text=a.text)
+        GuideItem(guide=guide, kind=GuideItem.Kind.EXPERIENCE, position=n, text_nl=a.text)
         for n, a in enumerate(answers, start=1))
     Challenge.objects.filter(pk=challenge.pk).update(draft_guide=guide,
                                                      status=Challenge.Status.FOR_GUIDE)
     return guide
+
+
+def _new_guide(challenge: Challenge, authors: list[str]) -> Guide:
+    """Into the Dutch fields, whatever language the facilitator's screen is in: guides
+    are written in Dutch first and translated after."""
+    return Guide.objects.create(
+        slug=_unique_slug(challenge.title), status=Guide.Status.DRAFT, concept=True,
+        last_reviewed=timezone.localdate(), authors="\n".join(authors),
+        title_nl=challenge.title[:120], question_nl=challenge.title[:200],
+        summary_nl=challenge.description[:300], challenge_nl=challenge.description,
+        position=Guide.objects.count())
 
 
 def _unique_slug(title: str) -> str:
