@@ -22,6 +22,9 @@ FACETS = {
 }
 
 
+NOTHING = "-none-"  # no key or label looks like this
+
+
 @dataclass
 class Filters:
     q: str = ""
@@ -41,7 +44,8 @@ def _normalise(facet: str, values: list[str]) -> list[str]:
     if model is None or not values:
         return values
     by_label = Q(**{f"{label}__in": values}) | Q(**{f"{key}__in": values})
-    return list(model.objects.filter(by_label).values_list(key, flat=True))
+    known = list(model.objects.filter(by_label).values_list(key, flat=True))
+    return known or [NOTHING]  # asked for something that does not exist: find nothing
 
 
 @dataclass
@@ -92,4 +96,4 @@ def _counts(name: str, practices: QuerySet, filters: Filters) -> list[FacetValue
         values = list(model.objects.filter(**{f"{key}__in": set(counts) | chosen})
                       .values_list(key, label))
     return [FacetValue(value, text, counts.get(value, 0), value in chosen)
-            for value, text in values]
+            for value, text in values if value != NOTHING]

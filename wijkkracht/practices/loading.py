@@ -1,5 +1,6 @@
 """Loading the practice library from content/practices/: all or nothing, safe to repeat."""
 
+import re
 from pathlib import Path
 
 from django.db import transaction
@@ -83,7 +84,11 @@ def _methods(path: Path) -> dict[str, RecruitmentMethod]:
 
 
 def _text(value) -> str:
-    return str(value).strip() if value not in (None, "") else ""
+    """Text as written in the file, with the file's line wrapping undone: a single line
+    break joins, an empty line starts a new paragraph."""
+    if value in (None, ""):
+        return ""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", str(value).strip())
 
 
 def _list(path: Path, name: str, value) -> list:
@@ -91,7 +96,7 @@ def _list(path: Path, name: str, value) -> list:
         return []
     if not isinstance(value, list):
         raise ContentError(f"{path}: {name}: expected a list")
-    return value
+    return [_text(item) if isinstance(item, str) else item for item in value]
 
 
 def _level_of(code: str) -> str:
@@ -163,7 +168,8 @@ def _lessons(path: Path, practices: dict[str, Practice]) -> None:
     for position, entry in enumerate(_entries(path, "lessons")):
         _need(path, entry, "key", "title", "text")
         lesson, _ = Lesson.objects.update_or_create(key=entry["key"], defaults={
-            "title": entry["title"], "text": _text(entry["text"]), "position": position})
+            "title": _text(entry["title"]), "text": _text(entry["text"]),
+            "position": position})
         lesson.practices.set(_codes(path, entry, practices))
 
 

@@ -1,0 +1,54 @@
+"""The practice library and its decision aid on a phone, in Dutch and Arabic."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser.test_guides import no_layout_problems
+from wijkkracht.practices.models import Practice
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("locale", ["nl-NL", "ar"])
+def test_the_decision_aid_leads_from_isolated_women_to_home_visits(phone_factory, locale):
+    call_command("load_practices")
+    phone = phone_factory(locale)
+    page = phone.page
+    phone.goto("/praktijken/")
+    no_layout_problems(phone, "practices")
+    page.locator("a[href='/praktijken/keuzehulp/']").first.click()
+    page.wait_for_load_state("load")
+    phone.check()
+    page.get_by_label("Vrouwen die nauwelijks buiten komen").check()
+    page.locator("main form button[type=submit], form[method=get] button").last.click()
+    page.locator("#advice-title").wait_for()
+    phone.check()
+    no_layout_problems(phone, "decision aid result")
+    advice = page.locator("section[aria-labelledby=advice-title]").inner_text()
+    assert "Laag participatieniveau" in advice
+    assert "huisbezoek" in advice and "sleutelfiguren" in advice
+    shown = set(page.locator("ol.cards .code").all_inner_texts())
+    low = {p.code for p in Practice.objects.filter(level__key="laag")}
+    assert shown == low and low == {f"L{n}" for n in range(1, 9)}
+    phone.screenshot(f"decision-aid-{locale}-360")
+    page.locator("ol.cards a").first.click()
+    page.wait_for_load_state("load")
+    phone.check()
+    no_layout_problems(phone, "practice")
+
+
+def test_searching_and_filtering_without_javascript(browser, live_server):
+    call_command("load_practices")
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360,
+                                                                       "height": 740})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/praktijken/?q=huisbezoek")
+    page.locator("details.more summary").click()
+    page.get_by_label("Gezondheid").check()
+    page.locator("details.more button[type=submit]").click()
+    page.wait_for_load_state("load")
+    assert "q=huisbezoek" in page.url and "theme=gezondheid" in page.url
+    codes = set(page.locator("ol.cards .code").all_inner_texts())
+    assert codes and all(Practice.objects.get(code=c).themes.filter(slug="gezondheid")
+                         .exists() for c in codes)
+    context.close()
