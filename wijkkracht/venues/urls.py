@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import room_views, views
+from . import editing, room_views, views
 
 app_name = "venues"
 urlpatterns = [
@@ -11,7 +11,13 @@ urlpatterns = [
     path("locaties/kosten/pdf/", views.costs_pdf, name="costs_pdf"),
     path("locaties/aanvragen/", views.manage, name="manage"),
     path("locaties/aanvragen/<int:pk>/besluit/", views.decide, name="decide"),
+    path("locaties/nieuw/", editing.add, name="add"),
+    path("locaties/voorstellen/", editing.suggest, name="suggest"),
+    path("locaties/voorstellen/beoordelen/", editing.review, name="review"),
+    path("locaties/voorstellen/<slug:key>/besluit/", editing.decide,
+         name="decide_suggestion"),
     path("locaties/<slug:key>/", views.detail, name="detail"),
+    path("locaties/<slug:key>/bewerken/", editing.edit, name="edit"),
     path("locaties/<slug:key>/zalen/<int:room_id>/aanvragen/", views.request_booking,
          name="request"),
     path("locaties/<slug:key>/zalen/<int:room_id>/", room_views.room, name="room"),

@@ -18,7 +18,7 @@ from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.services import memberships_of
 
-from . import calendars, matching, services
+from . import calendars, matching, services, stewardship
 from .forms import BookingRequestForm, CostForm, DirectoryFilter
 from .models import Booking, CalendarFeed, Room, SearchProfile, Venue
 from .profile import (
@@ -132,11 +132,13 @@ def costs_pdf(request):
 
 
 def detail(request, key):
-    venue = get_object_or_404(Venue.objects.filter(is_published=True)
+    # A suggestion waits unpublished: its group, managers and reviewers see it, nobody else.
+    venue = get_object_or_404(stewardship.visible_venues(request.user)
                               .select_related("area__parent")
                               .prefetch_related("rooms", "opening_hours"), key=key)
     context = {
         "venue": venue,
+        "may_edit": stewardship.may_edit(request.user, venue),
         "closures": venue.closures.filter(end__gte=timezone.localdate())[:5],
         "house_rules": venue.flags(Venue.HOUSE_RULES),
         "accessibility": venue.flags(Venue.ACCESSIBILITY),
