@@ -29,6 +29,7 @@ run: $(STAMP) compilemessages
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py load_demo_venues
 	DEBUG=1 $(PY) manage.py load_practices
+	DEBUG=1 $(PY) manage.py load_demo_impact
 	@echo "Sign in: ask for a link on the site; in development the mail appears in this terminal."
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
@@ -39,6 +40,7 @@ demo: $(STAMP) compilemessages
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py load_demo_venues
 	DEBUG=1 $(PY) manage.py load_practices
+	DEBUG=1 $(PY) manage.py load_demo_impact
 
 test: $(STAMP) compilemessages
 	$(PY) -m pytest -m "not browser"

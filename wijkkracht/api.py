@@ -9,6 +9,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from wijkkracht.accounts.api import router as accounts_router
 from wijkkracht.guides.api import router as guides_router
+from wijkkracht.impact.api import router as impact_router
 from wijkkracht.organisations.api import router as organisations_router
 from wijkkracht.practices.api import router as practices_router
 from wijkkracht.venues.api import router as venues_router
@@ -24,6 +25,7 @@ api.add_router("/", organisations_router)
 api.add_router("/", guides_router)
 api.add_router("/", venues_router)
 api.add_router("/", practices_router)
+api.add_router("/", impact_router)
 
 
 def _json(request, status: int, message: str, **extra):

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wijkkracht.venues",
     "wijkkracht.practices",
     "wijkkracht.exchange",
+    "wijkkracht.impact",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("wijkkracht.venues.urls")),
     path("", include("wijkkracht.practices.urls")),
     path("", include("wijkkracht.exchange.urls")),
+    path("", include("wijkkracht.impact.urls")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
 ]

@@ -1,0 +1,63 @@
+"""The demo: the magazine's three initiatives and Het Badhuis's resident survey, whose
+shares agreeing must come out exactly as the magazine reports them."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from wijkkracht.impact import results
+from wijkkracht.impact.models import ChangeStory, Questionnaire
+from wijkkracht.organisations.models import Organisation
+
+MAGAZINE = Path(__file__).resolve().parents[3] / "shared" / "sources" / \
+    "magazine-collectief-werken-movisie-2023.md"
+# Statement key → how the magazine words the share ("ruim 73", "bijna 70", …).
+REPORTED = {"leren-kennen": "73", "praatje": "70", "samen-leuke-dingen": "59",
+            "verbonden": "90", "welkom": "86", "klusjes": "23", "weten-wie": "37",
+            "hulp-vragen": "41", "nieuwe-vaardigheden": "42", "talenten-inzetten": "53",
+            "uitproberen": "65", "zelfvertrouwen": "45"}
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_impact")
+
+
+def test_the_three_initiatives_have_change_stories(demo):
+    names = set(Organisation.objects.filter(is_demo=True).values_list("name", flat=True))
+    assert {"Het Badhuis (demo)", "De Sleutel (demo)", "Buurttuin Kempenaar (demo)"} <= names
+    for story in ChangeStory.objects.all():
+        assert story.effects.exists() and story.target_groups and story.contributes_to
+
+
+def test_the_badhuis_survey_matches_the_magazine(demo):
+    text = MAGAZINE.read_text(encoding="utf-8")
+    assert "111 buurtbewoners" in text
+    for percent in REPORTED.values():
+        assert re.search(rf"\b{percent} procent", text), percent
+    survey = Questionnaire.objects.get(organisation__slug="het-badhuis-demo")
+    assert survey.responses.count() == 111 and survey.results_public
+    shares = {row.question.key: row.share_agreeing for row in results.results(survey)
+              if row.question.kind == "scale"}
+    assert shares == {key: int(value) for key, value in REPORTED.items()}
+
+
+def test_loading_twice_changes_nothing(demo):
+    survey = Questionnaire.objects.get(organisation__slug="het-badhuis-demo")
+    before = sorted(map(str, survey.responses.values_list("answers", flat=True)))
+    call_command("load_demo_impact")
+    survey = Questionnaire.objects.get(organisation__slug="het-badhuis-demo")
+    assert sorted(map(str, survey.responses.values_list("answers", flat=True))) == before
+    assert Questionnaire.objects.filter(organisation__slug="het-badhuis-demo").count() == 1
+
+
+def test_the_public_factsheet_shows_the_figures(client, demo):
+    story = ChangeStory.objects.get(organisation__slug="het-badhuis-demo")
+    page = client.get(f"/factsheet/{story.factsheet_token}/").content.decode()
+    assert "73%" in page and "Het Badhuis" in page
+    api = client.get("/api/v1/questionnaires").json()["items"]
+    assert any(item["organisation"] == "Het Badhuis (demo)" for item in api)

@@ -1,0 +1,151 @@
+"""Responses in and out: one row per response, one column per question (by its key).
+
+Scale answers are 1–5, "weet niet" is dk, yes/no are yes and no, a choice is its text,
+and an empty cell means not answered. An import is all or nothing: one bad cell imports
+nothing, and the report names each bad row, column and reason.
+"""
+
+import csv
+import io
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Question, Questionnaire, Response
+from .results import DONT_KNOW, NO, SCALE, YES
+
+MAX_ROWS = 20_000
+MAX_TEXT = 2000
+YES_WORDS = {"yes", "ja", "y", "j"}
+NO_WORDS = {"no", "nee", "n"}
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+@dataclass
+class Problem:
+    row: int  # as a spreadsheet shows it: the header is row 1
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return _("rij %(row)d, kolom %(column)s: %(reason)s") % {
+            "row": self.row, "column": self.column or "–", "reason": self.reason}
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def clean_value(question: Question, raw: str) -> str:
+    """The stored form of one answer; ValueError with a plain reason when it cannot be."""
+    value = (raw or "").strip()
+    if not value:
+        return ""
+    if "\x00" in value:
+        raise ValueError(_("dit teken kan niet"))
+    if question.kind == Question.Kind.SCALE:
+        if value.lower() == DONT_KNOW:
+            return DONT_KNOW
+        if value not in SCALE:
+            raise ValueError(_("verwacht 1 tot en met 5, dk of leeg, niet %(value)s")
+                             % {"value": value[:20]})
+        return value
+    if question.kind == Question.Kind.YES_NO:
+        if value.lower() in YES_WORDS:
+            return YES
+        if value.lower() in NO_WORDS:
+            return NO
+        raise ValueError(_("verwacht yes, no of leeg, niet %(value)s") % {"value": value[:20]})
+    if question.kind == Question.Kind.CHOICE:
+        if value not in [str(c) for c in question.choices]:
+            raise ValueError(_("geen van de keuzes: %(value)s") % {"value": value[:40]})
+        return value
+    if len(value) > MAX_TEXT:
+        raise ValueError(_("langer dan %(n)d tekens") % {"n": MAX_TEXT})
+    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
+        return value[1:]  # our own export's guard against spreadsheet formulas
+    return value
+
+
+def _cell(value: str) -> str:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    return f"'{value}" if value[:1] in FORMULA_STARTS else value
+
+
+def read_csv(questionnaire: Questionnaire, data: bytes | str) -> tuple[list[dict], list[Problem]]:
+    """Rows as answers, or the problems; nothing is stored."""
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        return [], [Problem(1, "", _("het bestand is geen UTF-8-tekst"))]
+    questions = {q.key: q for q in questionnaire.questions.all()}
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    header = [h.strip() for h in next(reader, [])]
+    problems = [Problem(1, h, _("geen vraag met deze sleutel")) for h in header
+                if h not in questions]
+    problems += [Problem(1, h, _("deze kolom staat er twee keer in"))
+                 for i, h in enumerate(header) if h in header[:i]]
+    if not header:
+        problems.append(Problem(1, "", _("het bestand is leeg")))
+    if problems:
+        return [], problems
+    rows = []
+    for number, cells in enumerate(reader, start=2):
+        if number > MAX_ROWS + 1:
+            return [], [Problem(number, "", _("meer dan %(n)d rijen") % {"n": MAX_ROWS})]
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header):
+            problems.append(Problem(number, "", _("meer cellen dan kolommen")))
+            continue
+        answers = {}
+        for key, raw in zip(header, cells, strict=False):
+            try:
+                value = clean_value(questions[key], raw)
+            except ValueError as error:
+                problems.append(Problem(number, key, str(error)))
+                continue
+            if value:
+                answers[key] = value
+        rows.append(answers)
+    return rows, problems
+
+
+def import_csv(questionnaire: Questionnaire, data: bytes | str) -> ImportReport:
+    rows, problems = read_csv(questionnaire, data)
+    if problems:
+        return ImportReport(0, problems)
+    record_many(questionnaire, rows)
+    return ImportReport(len(rows))
+
+
+def record_many(questionnaire: Questionnaire, rows: list[dict]) -> None:
+    rows = list(rows)
+    random.shuffle(rows)  # stored order says nothing about the order in the file
+    with transaction.atomic():
+        Response.objects.bulk_create(
+            [Response(questionnaire=questionnaire, answers=answers) for answers in rows],
+            batch_size=1000)
+
+
+def export_csv(questionnaire: Questionnaire) -> str:
+    keys = list(questionnaire.questions.values_list("key", flat=True))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(keys)
+    # Ordered by the random id: the file says nothing about who answered when.
+    for answers in questionnaire.responses.order_by("id").values_list("answers", flat=True):
+        writer.writerow([_cell(str(answers.get(key, ""))) for key in keys])
+    return out.getvalue()

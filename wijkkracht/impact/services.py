@@ -1,0 +1,136 @@
+"""Rules for outcome measurement: questionnaires from templates, answers, outputs over
+time, the factsheet's public link."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.text import slugify
+
+from . import templates_catalogue
+from .models import (
+    ChangeStory,
+    Counter,
+    CounterEntry,
+    Effect,
+    Question,
+    Questionnaire,
+    Response,
+    new_token,
+)
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def is_open(questionnaire: Questionnaire, today: date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return ((questionnaire.opens_on is None or questionnaire.opens_on <= today)
+            and (questionnaire.closes_on is None or today <= questionnaire.closes_on))
+
+
+@transaction.atomic
+def from_templates(organisation, title: str, keys: list[str], story: ChangeStory | None = None,
+                   open_question: str = "", **dates) -> Questionnaire:
+    """A questionnaire with the statements of the chosen templates, in every language."""
+    questionnaire = Questionnaire.objects.create(organisation=organisation, title=title,
+                                                 story=story, languages=LANGUAGES, **dates)
+    effects = {e.key: e for e in story.effects.all()} if story else {}
+    position = 0
+    for template in templates_catalogue.templates():
+        if template["key"] not in keys:
+            continue
+        for statement in template["statements"]:
+            texts = {lang: templates_catalogue.label(statement["text"], lang, organisation.name)
+                     for lang in LANGUAGES}
+            Question.objects.create(
+                questionnaire=questionnaire, key=statement["key"], kind=Question.Kind.SCALE,
+                text=texts["nl"], translations=texts, position=position,
+                effect=effects.get(template.get("effect", "")),
+                effect_label=templates_catalogue.label(template["title"], "nl"))
+            position += 1
+    if open_question.strip():
+        Question.objects.create(questionnaire=questionnaire, key="open",
+                                kind=Question.Kind.OPEN, text=open_question.strip()[:300],
+                                position=position)
+    return questionnaire
+
+
+def record(questionnaire: Questionnaire, answers: dict[str, str]) -> Response:
+    """One response, anonymous: only the answers are kept."""
+    return Response.objects.create(questionnaire=questionnaire,
+                                   answers={k: v for k, v in answers.items() if v})
+
+
+def withdraw_factsheet(story: ChangeStory) -> None:
+    """Private again, and the old link stops working for good."""
+    ChangeStory.objects.filter(pk=story.pk).update(factsheet_public=False,
+                                                   factsheet_token=new_token())
+
+
+def publish_factsheet(story: ChangeStory) -> None:
+    ChangeStory.objects.filter(pk=story.pk).update(factsheet_public=True)
+
+
+@dataclass
+class Total:
+    counter: Counter
+    total: Decimal
+    by_month: list[tuple[date, Decimal]]
+
+
+def totals(organisation, start: date | None = None, end: date | None = None) -> list[Total]:
+    """Each counter's total over a period (all time when open), and its months."""
+    result = []
+    for counter in organisation.counters.all():
+        entries = counter.entries.all()
+        if start:
+            entries = entries.filter(month__gte=start)
+        if end:
+            entries = entries.filter(month__lte=end)
+        months = list(entries.values("month").annotate(total=Sum("value")).order_by("month")
+                      .values_list("month", "total"))
+        result.append(Total(counter, sum((t for _m, t in months), Decimal(0)), months))
+    return result
+
+
+def log(counter: Counter, month: date, value: Decimal, activity: str = "",
+        note: str = "") -> CounterEntry:
+    return CounterEntry.objects.create(counter=counter, month=month.replace(day=1),
+                                       value=value, activity=activity, note=note)
+
+
+def save_effects(story: ChangeStory, rows: list[dict]) -> None:
+    """The story's effects as edited: kept by key (so questions stay linked), new ones
+    added, removed ones deleted; each with its indicator."""
+    with transaction.atomic():
+        keys = []
+        for position, row in enumerate(rows):
+            key = row.get("key") or slugify(row["text"])[:50] or f"effect-{position + 1}"
+            while key in keys:
+                key = f"{key[:45]}-{position + 1}"
+            keys.append(key)
+            effect, _created = Effect.objects.update_or_create(
+                story=story, key=key, defaults={"text": row["text"], "level": row["level"],
+                                                "position": position})
+            effect.indicators.all().delete()
+            if row.get("indicator"):
+                effect.indicators.create(text=row["indicator"], source=row.get("source", ""))
+        story.effects.exclude(key__in=keys).delete()
+
+
+def add_counter(organisation, label: str) -> Counter:
+    base = slugify(label)[:50] or "teller"
+    key, n = base, 1
+    while organisation.counters.filter(key=key).exists():
+        n += 1
+        key = f"{base}-{n}"
+    return Counter.objects.create(organisation=organisation, key=key, label=label,
+                                  position=organisation.counters.count())
+
+
+def set_results_public(questionnaire: Questionnaire, public: bool) -> None:
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(results_public=public)

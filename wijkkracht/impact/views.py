@@ -1,0 +1,336 @@
+"""Pages for outcome measurement. Everything under an organisation is for its members;
+answering is public by the questionnaire's link; results and the factsheet are public
+only once the organisation publishes them."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from wijkkracht.core.http import posted, render_form
+from wijkkracht.core.pdf import html_to_pdf
+from wijkkracht.organisations.access import get_organisation_for_member
+
+from . import charts, results, services, templates_catalogue
+from .forms import (
+    CounterForm,
+    EffectFormSet,
+    EntryForm,
+    ImportForm,
+    InterpretationForm,
+    NewQuestionnaireForm,
+    PaperForm,
+    PeriodForm,
+    QuoteForm,
+    StoryForm,
+    answer_form,
+)
+from .models import ChangeStory, Questionnaire
+from .responses import export_csv, import_csv
+
+
+@login_required
+def overview(request, org):
+    organisation = get_organisation_for_member(request, org)
+    return render(request, "impact/overview.html", {
+        "organisation": organisation, "stories": organisation.change_stories.all(),
+        "questionnaires": organisation.questionnaires.all(),
+        "interpretations": organisation.interpretations.all()[:10],
+        "totals": services.totals(organisation)})
+
+
+def _story_for(request, org, pk) -> ChangeStory:
+    organisation = get_organisation_for_member(request, org)
+    return get_object_or_404(organisation.change_stories, pk=pk)
+
+
+@login_required
+def edit_story(request, org, pk=None):
+    """The guided editor: the questions of a change story in order, with examples."""
+    organisation = get_organisation_for_member(request, org)
+    story = get_object_or_404(organisation.change_stories, pk=pk) if pk else None
+    initial = [{"key": e.key, "text": e.text, "level": e.level,
+                "indicator": (e.indicators.first().text if e.indicators.exists() else ""),
+                "source": (e.indicators.first().source if e.indicators.exists() else "")}
+               for e in story.effects.all()] if story else []
+    form = StoryForm(posted(request), instance=story)
+    effects = EffectFormSet(posted(request), initial=initial, prefix="effect")
+    if request.method == "POST" and form.is_valid() and effects.is_valid():
+        story = form.save(commit=False)
+        story.organisation = organisation
+        story.save()
+        services.save_effects(story, [row for row in effects.cleaned_data if row])
+        messages.success(request, _("Het veranderverhaal is bewaard."))
+        return redirect(story)
+    examples = ChangeStory.objects.filter(organisation__is_demo=True,
+                                          organisation__slug__endswith="-demo")
+    context = {"organisation": organisation, "form": form, "effects": effects,
+               "story": story, "examples": examples}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "impact/story_edit.html", context, status=status)
+
+
+@login_required
+def story(request, org, pk):
+    item = _story_for(request, org, pk)
+    return render(request, "impact/story.html", {
+        "organisation": item.organisation, "story": item,
+        "factsheet_url": request.build_absolute_uri(
+            reverse("impact:public_factsheet", args=[item.factsheet_token]))})
+
+
+@login_required
+@require_POST
+def factsheet_visibility(request, org, pk):
+    item = _story_for(request, org, pk)
+    if request.POST.get("public") == "1":
+        services.publish_factsheet(item)
+        messages.success(request, _("De factsheet is openbaar via de link."))
+    else:
+        services.withdraw_factsheet(item)
+        messages.success(request, _("De factsheet is weer privé. De oude link werkt niet meer."))
+    return redirect(item)
+
+
+def _factsheet_context(story: ChangeStory) -> dict:
+    rows = []
+    for questionnaire in story.organisation.questionnaires.all():
+        rows += [(questionnaire, row) for row in results.results(questionnaire)
+                 if row.share_agreeing is not None and not row.hidden]
+    quotes = [q for questionnaire in story.organisation.questionnaires.all()
+              for q in questionnaire.quotes.all()][:3]
+    return {"story": story, "organisation": story.organisation, "figures": rows,
+            "totals": services.totals(story.organisation), "quotes": quotes}
+
+
+def _factsheet(request, story: ChangeStory):
+    context = _factsheet_context(story)
+    if request.GET.get("format") == "pdf":
+        html = render_to_string("impact/factsheet_print.html", context, request=request)
+        response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = 'attachment; filename="factsheet.pdf"'
+        return response
+    return render(request, "impact/factsheet.html", context)
+
+
+@login_required
+def factsheet(request, org, pk):
+    return _factsheet(request, _story_for(request, org, pk))
+
+
+def public_factsheet(request, token):
+    story = get_object_or_404(ChangeStory.objects.select_related("organisation"),
+                              factsheet_token=token, factsheet_public=True)
+    return _factsheet(request, story)
+
+
+@login_required
+def outputs(request, org):
+    """Counters over time, with totals for a period."""
+    organisation = get_organisation_for_member(request, org)
+    counter_form = CounterForm(request.POST if "add_counter" in request.POST else None)
+    entry_form = EntryForm(request.POST if "add_entry" in request.POST else None,
+                           organisation=organisation)
+    if counter_form.is_bound and counter_form.is_valid():
+        services.add_counter(organisation, counter_form.cleaned_data["label"])
+        return redirect("impact:outputs", organisation.slug)
+    if entry_form.is_bound and entry_form.is_valid():
+        data = entry_form.cleaned_data
+        services.log(data["counter"], data["month"], data["value"], data["activity"])
+        messages.success(request, _("De telling is bewaard."))
+        return redirect("impact:outputs", organisation.slug)
+    period = PeriodForm(request.GET or None)
+    start = end = None
+    if period.is_bound and period.is_valid():
+        start, end = period.cleaned_data["start"], period.cleaned_data["end"]
+    totals = services.totals(organisation, start, end)
+    context = {"organisation": organisation, "counter_form": counter_form,
+               "entry_form": entry_form, "period": period,
+               "totals": [(t, charts.months(t.by_month, t.counter.label)) for t in totals]}
+    bound = counter_form.is_bound or entry_form.is_bound
+    return render(request, "impact/outputs.html", context, status=400 if bound else 200)
+
+
+@login_required
+def new_questionnaire(request, org):
+    organisation = get_organisation_for_member(request, org)
+    form = NewQuestionnaireForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        questionnaire = services.from_templates(
+            organisation, data["title"], data["templates"],
+            story=organisation.change_stories.first(), open_question=data["open_question"],
+            opens_on=data["opens_on"], closes_on=data["closes_on"])
+        return redirect(questionnaire)
+    return render_form(request, "impact/questionnaire_new.html",
+                       {"organisation": organisation, "form": form}, form)
+
+
+def _questionnaire_for(request, org, pk) -> Questionnaire:
+    organisation = get_organisation_for_member(request, org)
+    return get_object_or_404(organisation.questionnaires, pk=pk)
+
+
+@login_required
+def questionnaire(request, org, pk):
+    item = _questionnaire_for(request, org, pk)
+    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
+    return render(request, "impact/questionnaire.html", {
+        "organisation": item.organisation, "questionnaire": item, "link": link,
+        "responses": item.responses.count(), "import_form": ImportForm(),
+        "quote_form": QuoteForm(), "is_open": services.is_open(item)})
+
+
+@login_required
+def qr_code(request, org, pk):
+    item = _questionnaire_for(request, org, pk)
+    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
+    buffer = segno.make(link, error="m").svg_inline(scale=6, title=item.title)
+    return HttpResponse(buffer, content_type="image/svg+xml")
+
+
+@login_required
+def poster(request, org, pk):
+    """A page to print: the QR code, the link and a short invitation."""
+    item = _questionnaire_for(request, org, pk)
+    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
+    qr = segno.make(link, error="m").svg_inline(scale=8, title=item.title)
+    return render(request, "impact/poster.html", {"questionnaire": item, "link": link,
+                                                  "qr": qr})
+
+
+@login_required
+def paper(request, org, pk):
+    """One paper form per screen, keyed in with the keyboard alone."""
+    item = _questionnaire_for(request, org, pk)
+    form = PaperForm(item, posted(request))
+    if request.method == "POST" and form.is_valid():
+        answers = form.answers()
+        if answers:
+            services.record(item, answers)
+            messages.success(request, _("Formulier bewaard. Dit is het volgende."))
+        return redirect("impact:paper", item.organisation.slug, item.pk)
+    context = {"organisation": item.organisation, "questionnaire": item, "form": form,
+               "count": item.responses.count()}
+    return render_form(request, "impact/paper.html", context, form)
+
+
+@login_required
+@require_POST
+def import_responses(request, org, pk):
+    item = _questionnaire_for(request, org, pk)
+    form = ImportForm(request.POST, request.FILES)
+    report = None
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > 5_000_000:
+            form.add_error("file", _("Dit bestand is te groot (meer dan 5 MB)."))
+        else:
+            report = import_csv(item, upload.read())
+            if report.ok:
+                messages.success(request, _("%(n)d ingevulde vragenlijsten ingelezen.")
+                                 % {"n": report.imported})
+                return redirect(item)
+    context = {"organisation": item.organisation, "questionnaire": item, "form": form,
+               "report": report}
+    return render(request, "impact/import.html", context, status=400)
+
+
+@login_required
+def export_responses(request, org, pk):
+    item = _questionnaire_for(request, org, pk)
+    response = HttpResponse(export_csv(item), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="antwoorden-{item.pk}.csv"'
+    return response
+
+
+@login_required
+@require_POST
+def publish_results(request, org, pk):
+    item = _questionnaire_for(request, org, pk)
+    services.set_results_public(item, request.POST.get("public") == "1")
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def add_quote(request, org, pk):
+    item = _questionnaire_for(request, org, pk)
+    form = QuoteForm(request.POST)
+    if form.is_valid():
+        item.quotes.create(text=form.cleaned_data["text"], position=item.quotes.count())
+    return redirect(item)
+
+
+@login_required
+@require_POST
+def remove_quote(request, org, pk, quote_id):
+    item = _questionnaire_for(request, org, pk)
+    get_object_or_404(item.quotes, pk=quote_id).delete()
+    return redirect(item)
+
+
+def results_page(request, org, pk):
+    """Members always; anyone once the organisation has published the results."""
+    item = get_object_or_404(Questionnaire.objects.select_related("organisation"),
+                             pk=pk, organisation__slug=org)
+    if not item.results_public:
+        get_organisation_for_member(request, org)
+    rows = results.results(item)
+    labels = dict(templates_catalogue.scale_labels())
+    groups = [(effect, [(row, charts.distribution(row, labels)) for row in group])
+              for effect, group in results.by_effect(rows)]
+    open_answers = [row for row in rows if row.question.kind == "open"]
+    return render(request, "impact/results.html", {
+        "organisation": item.organisation, "questionnaire": item, "groups": groups,
+        "labels": labels, "minimum": results.MIN_ANSWERS,
+        "is_member": request.user.is_authenticated and request.user.memberships.filter(
+            organisation=item.organisation).exists(), "open_answers": open_answers})
+
+
+@login_required
+def interpretation(request, org):
+    organisation = get_organisation_for_member(request, org)
+    form = InterpretationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        session = form.save(commit=False)
+        session.organisation, session.created_by = organisation, request.user
+        session.questionnaire = organisation.questionnaires.filter(
+            pk=request.POST.get("questionnaire") or 0).first()
+        session.save()
+        messages.success(request, _("De conclusies van jullie gesprek zijn bewaard."))
+        return redirect("impact:overview", organisation.slug)
+    return render_form(request, "impact/interpretation.html", {
+        "organisation": organisation, "form": form,
+        "questionnaires": organisation.questionnaires.all()}, form)
+
+
+@ratelimit(key="ip", rate="30/h", method="POST", block=False)
+def answer(request, token):
+    """The public form: no account, nothing kept about who answers."""
+    item = get_object_or_404(Questionnaire.objects.select_related("organisation"),
+                             token=token)
+    languages = item.languages or ["nl"]
+    language = request.GET.get("taal") or get_language()
+    language = language if language in languages else "nl"
+    if not services.is_open(item):
+        return render(request, "impact/closed.html", {"questionnaire": item}, status=410)
+    form = answer_form(item, language, posted(request))
+    if request.method == "POST":
+        if getattr(request, "limited", False):
+            return render(request, "impact/answer.html", {
+                "questionnaire": item, "form": form, "language": language,
+                "languages": languages, "limited": True}, status=429)
+        if form.is_valid():
+            services.record(item, {k: str(v) for k, v in form.cleaned_data.items() if v})
+            return render(request, "impact/thanks.html", {"questionnaire": item})
+    return render_form(request, "impact/answer.html", {
+        "questionnaire": item, "form": form, "language": language,
+        "languages": languages}, form)
