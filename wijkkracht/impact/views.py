@@ -284,6 +284,8 @@ def results_page(request, org, pk):
     if not item.results_public:
         get_organisation_for_member(request, org)
     rows = results.results(item)
+    for row in rows:
+        row.text = row.question.text_in(get_language())
     labels = dict(templates_catalogue.scale_labels())
     groups = [(effect, [(row, charts.distribution(row, labels)) for row in group])
               for effect, group in results.by_effect(rows)]
