@@ -9,7 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.venues.factories import AMS, at, make_room
 from wijkkracht.venues import services
-from wijkkracht.venues.models import Booking
+from wijkkracht.venues.models import Booking, Room
 
 
 @pytest.fixture
@@ -171,3 +171,10 @@ def test_the_manager_approves_a_whole_series_at_once(room, organisation):
 def test_a_series_longer_than_a_year_is_refused(room, organisation):
     with pytest.raises(ValidationError, match="hoogstens een jaar"):
         weekly(room, organisation, at(7, 10).date(), 60)
+
+
+def test_a_room_deleted_meanwhile_gets_a_clear_message(room, organisation):
+    stale = Room.objects.get(pk=room.pk)
+    Room.objects.filter(pk=room.pk).delete()
+    with pytest.raises(ValidationError, match="bestaat niet meer"):
+        services.request_booking(stale, organisation, None, at(7, 10), at(7, 12), "Taalcafé", 5)

@@ -71,8 +71,11 @@ def _hold(room: Room, organisation, user, start: datetime, end: datetime, purpos
     held_until = end + room.buffer
     try:
         with transaction.atomic():
+            rooms = Room.objects.filter(pk=room.pk)
             if connection.vendor == "postgresql":
-                Room.objects.select_for_update().get(pk=room.pk)
+                rooms = rooms.select_for_update()
+            if rooms.first() is None:  # deleted by its manager since the form was opened
+                raise ValidationError(_("Deze zaal bestaat niet meer."))
             other = overlapping(room, start, held_until).first()
             if other is not None:
                 raise BookingConflict(other)
