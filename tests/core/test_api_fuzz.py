@@ -18,6 +18,8 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 @pytest.fixture
 def some_data(db):
     call_command("load_guides")
+    call_command("load_practices")
+    call_command("load_demo_impact")
     make_room()
     OrganisationFactory(is_public=True, description_nl="Samen koken.")
     MembershipFactory(organisation__is_public=True)
