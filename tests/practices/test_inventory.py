@@ -2,14 +2,16 @@
 returns exactly the projects the source lists, and stemming works on both databases."""
 
 import re
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
+from pypdf import PdfReader
 
 from wijkkracht.practices import library
-from wijkkracht.practices.models import Practice
+from wijkkracht.practices.models import Level, Practice
 
 SOURCE = Path(__file__).resolve().parents[3] / "shared" / "sources" / \
     "inventarisatie-wervingsaanpakken-allochtone-vrouwen.txt"
@@ -126,3 +128,12 @@ def test_no_contact_data_of_people(library_loaded):
         text = f"{practice.name} {practice.search_text}"
         assert "@" not in text and not re.search(r"\b0\d{2,3}[ -]?\d{6,7}\b", text), \
             practice.code
+
+
+def test_each_levels_summary_is_one_printed_page(client, library_loaded):
+    for level in Level.objects.all():
+        response = client.get(f"/praktijken/niveaus/{level.key}/samenvatting/",
+                              {"format": "pdf"})
+        pages = PdfReader(BytesIO(response.content)).pages
+        assert len(pages) == 1, level.key
+        assert level.label in pages[0].extract_text()
