@@ -186,3 +186,16 @@ def test_a_withdrawn_factsheet_link_stops_working(client, survey):
     assert client.get(url).status_code == 200
     services.withdraw_factsheet(survey.story)
     assert client.get(url).status_code == 404
+
+
+def test_the_group_picks_quotes_from_the_open_answers(client, survey, member):
+    services.record(survey, {"open": "Hier voel ik me thuis."})
+    client.force_login(member)
+    page = client.get(survey.get_absolute_url()).content.decode()
+    assert "Hier voel ik me thuis." in page
+    client.post(reverse("impact:add_quote", args=[survey.organisation.slug, survey.pk]),
+                {"text": "Hier voel ik me thuis."})
+    assert list(survey.quotes.values_list("text", flat=True)) == ["Hier voel ik me thuis."]
+    factsheet = client.get(reverse("impact:factsheet", args=[survey.organisation.slug,
+                                                             survey.story.pk]))
+    assert "Hier voel ik me thuis." in factsheet.content.decode()

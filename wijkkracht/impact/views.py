@@ -182,8 +182,12 @@ def _questionnaire_for(request, org, pk) -> Questionnaire:
 def questionnaire(request, org, pk):
     item = _questionnaire_for(request, org, pk)
     link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
+    chosen = set(item.quotes.values_list("text", flat=True))
+    open_answers = [text for row in results.results(item) for text in row.texts
+                    if text not in chosen][:50]
     return render(request, "impact/questionnaire.html", {
         "organisation": item.organisation, "questionnaire": item, "link": link,
+        "open_answers": open_answers,
         "responses": item.responses.count(), "import_form": ImportForm(),
         "quote_form": QuoteForm(), "is_open": services.is_open(item)})
 
