@@ -1,22 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core.forms import RefuseNul
 from wijkkracht.guides.models import Guide
 from wijkkracht.places.models import Area
 
 from .models import Answer, Challenge, Report
 
 
-class NoNulForm(forms.ModelForm):
-    def clean(self):
-        data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str) and "\x00" in value:
-                self.add_error(name, _("Deze tekst bevat een teken dat niet kan."))
-        return data
-
-
-class ChallengeForm(NoNulForm):
+class ChallengeForm(RefuseNul, forms.ModelForm):
     organisation = forms.ChoiceField(label=_("Namens welke organisatie?"), required=False)
 
     class Meta:
@@ -37,7 +29,7 @@ class ChallengeForm(NoNulForm):
             (m.slug, m.name) for m in memberships)]
 
 
-class AnswerForm(NoNulForm):
+class AnswerForm(RefuseNul, forms.ModelForm):
     class Meta:
         model = Answer
         fields = ["text"]

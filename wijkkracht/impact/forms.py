@@ -3,22 +3,15 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core.forms import RefuseNul
+
 from . import templates_catalogue
 from .models import ChangeStory, Counter, Effect, Interpretation, Question, Quote
 from .responses import clean_value
 from .results import DONT_KNOW
 
 
-class NoNul:
-    def clean(self):
-        data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str) and "\x00" in value:
-                self.add_error(name, _("Deze tekst bevat een teken dat niet kan."))
-        return data
-
-
-class StoryForm(NoNul, forms.ModelForm):
+class StoryForm(RefuseNul, forms.ModelForm):
     class Meta:
         model = ChangeStory
         fields = ["project", "problem", "target_groups", "aims", "activities", "attitude",
@@ -27,7 +20,7 @@ class StoryForm(NoNul, forms.ModelForm):
             "problem", "target_groups", "aims", "activities", "attitude", "contributes_to")}
 
 
-class EffectForm(NoNul, forms.Form):
+class EffectForm(RefuseNul, forms.Form):
     key = forms.SlugField(required=False, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Effect"), max_length=250)
     level = forms.ChoiceField(label=_("Bij wie zie je het?"), choices=Effect.Level.choices)
@@ -41,13 +34,13 @@ class EffectForm(NoNul, forms.Form):
 EffectFormSet = forms.formset_factory(EffectForm, extra=1, max_num=12, validate_max=True)
 
 
-class CounterForm(NoNul, forms.ModelForm):
+class CounterForm(RefuseNul, forms.ModelForm):
     class Meta:
         model = Counter
         fields = ["label"]
 
 
-class EntryForm(NoNul, forms.Form):
+class EntryForm(RefuseNul, forms.Form):
     counter = forms.ModelChoiceField(label=_("Wat?"), queryset=Counter.objects.none())
     month = forms.DateField(label=_("Maand"), widget=forms.DateInput(attrs={"type": "month"}),
                             input_formats=["%Y-%m", "%Y-%m-%d"])
@@ -70,7 +63,7 @@ class PeriodForm(forms.Form):
                           input_formats=["%Y-%m", "%Y-%m-%d"])
 
 
-class NewQuestionnaireForm(NoNul, forms.Form):
+class NewQuestionnaireForm(RefuseNul, forms.Form):
     title = forms.CharField(label=_("Naam van de vragenlijst"), max_length=150)
     templates = forms.MultipleChoiceField(label=_("Welke onderwerpen?"),
                                           widget=forms.CheckboxSelectMultiple)
@@ -170,13 +163,13 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV-bestand"))
 
 
-class QuoteForm(NoNul, forms.ModelForm):
+class QuoteForm(RefuseNul, forms.ModelForm):
     class Meta:
         model = Quote
         fields = ["text"]
 
 
-class InterpretationForm(NoNul, forms.ModelForm):
+class InterpretationForm(RefuseNul, forms.ModelForm):
     class Meta:
         model = Interpretation
         fields = ["held_on", "participants", "recognise", "explain", "opinion", "future",

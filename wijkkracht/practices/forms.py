@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core.forms import RefuseNul
+
 from .models import Level, Practice, RecruitmentMethod, Theme
 
 
@@ -17,7 +19,7 @@ class LinesField(forms.CharField):
         return "\n".join(value) if isinstance(value, list) else value
 
 
-class PracticeForm(forms.ModelForm):
+class PracticeForm(RefuseNul, forms.ModelForm):
     themes = forms.ModelMultipleChoiceField(label=_("Thema's"), required=False,
                                             queryset=Theme.objects.all(),
                                             widget=forms.CheckboxSelectMultiple)
@@ -39,10 +41,3 @@ class PracticeForm(forms.ModelForm):
                   "reach", "what_worked", "what_did_not"]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in (
             "target_group", "goal", "working_method", "reach")}
-
-    def clean(self):
-        data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str) and "\x00" in value:
-                self.add_error(name, _("Deze tekst bevat een teken dat niet kan."))
-        return data
