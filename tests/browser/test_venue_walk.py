@@ -2,7 +2,7 @@
 slot across a daylight-saving change, the manager's approval, another group's clash, and
 the first group's calendar feed."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -113,7 +113,23 @@ def test_profile_to_results_to_a_weekly_slot_approved_clash_and_calendar(phone_f
     assert not room.bookings.filter(organisation=other.organisation).exists()
     neighbour.screenshot("venue-walk-conflict-nl-360")
 
-    # 5. Samira's calendar feed holds all five Tuesdays at 10:00 local time, before and
+    # 5. The room's week shows the slot; the groups that share it write down agreements.
+    phone.goto(f"/locaties/{room.venue.key}/zalen/{room.pk}/?week={first.isoformat()}")
+    no_layout_problems(phone, "room week")
+    assert "10:00" in page.locator("ol.week").inner_text()
+    phone.goto(f"/locaties/{room.venue.key}/zalen/{room.pk}/gebruik/?week={first.isoformat()}")
+    no_layout_problems(phone, "who uses the room")
+    assert own.name in page.locator("ol.week").inner_text()
+    phone.goto(f"/locaties/{room.venue.key}/zalen/{room.pk}/gebruik/afspraken/{own.slug}/")
+    page.locator("#id_cleaning").fill("Wij vegen de vloer na afloop.")
+    page.locator("form[method=post] button[type=submit]").last.click()
+    page.wait_for_load_state("load")
+    phone.check()
+    assert "Wij vegen de vloer" in page.content()
+    phone.goto("/locaties/kosten/?rent_per_month=120&insurance_per_year=60")
+    no_layout_problems(phone, "cost overview")
+
+    # 6. Samira's calendar feed holds all five Tuesdays at 10:00 local time, before and
     # after the change to summer time (09:00 and 08:00 UTC).
     phone.goto(f"/organisaties/{own.slug}/boekingen/")
     feed_url = page.locator("#feed-url").input_value()
@@ -125,3 +141,27 @@ def test_profile_to_results_to_a_weekly_slot_approved_clash_and_calendar(phone_f
     offsets = [s.astimezone(AMS).utcoffset() for s in starts]
     assert offsets[:2] == [timedelta(hours=1)] * 2 and offsets[2:] == [timedelta(hours=2)] * 3
     assert all(str(e["status"]) == "CONFIRMED" for e in events)
+
+
+def test_the_room_week_and_cost_pages_in_arabic(phone_factory):
+    call_command("load_places")
+    call_command("load_demo")
+    call_command("load_demo_venues")
+    samira = User.objects.get(email="samira.demo@example.org")
+    own = Membership.objects.get(user=samira).organisation
+    room = Room.objects.filter(venue__opening_hours__day=1).first()
+    monday = date.today() + timedelta(days=7 - date.today().weekday())
+    start = datetime.combine(monday + timedelta(days=1), time(10), AMS)
+    Booking.objects.create(room=room, organisation=own, start=start,
+                           end=start + timedelta(hours=2), held_until=start + timedelta(
+                               hours=2, minutes=room.buffer_minutes), purpose="Taalcafé",
+                           status=Booking.Status.APPROVED)
+    phone = phone_factory("ar")
+    phone.sign_in_as(samira)
+    for path, name in [
+            (f"/locaties/{room.venue.key}/zalen/{room.pk}/?week={monday}", "room week"),
+            (f"/locaties/{room.venue.key}/zalen/{room.pk}/gebruik/?week={monday}", "usage"),
+            ("/locaties/kosten/?rent_per_session=40&sessions_per_month=4,33", "costs")]:
+        phone.goto(path)
+        no_layout_problems(phone, name)
+        phone.screenshot(f"venue-{name.replace(' ', '-')}-ar-360")
