@@ -199,3 +199,18 @@ def test_the_group_picks_quotes_from_the_open_answers(client, survey, member):
     factsheet = client.get(reverse("impact:factsheet", args=[survey.organisation.slug,
                                                              survey.story.pk]))
     assert "Hier voel ik me thuis." in factsheet.content.decode()
+
+
+def test_the_group_adds_its_own_multiple_choice_question(client, survey, member):
+    client.force_login(member)
+    url = reverse("impact:add_question", args=[survey.organisation.slug, survey.pk])
+    assert client.post(url, {"kind": "choice", "text": "Hoe kwam je hier?",
+                             "choices": "Via een buurvrouw"}).status_code == 400
+    client.post(url, {"kind": "choice", "text": "Hoe kwam je hier?",
+                      "choices": "Via een buurvrouw\nVia de krant"})
+    question = survey.questions.get(text="Hoe kwam je hier?")
+    assert question.choices == ["Via een buurvrouw", "Via de krant"]
+    answer = reverse("impact:answer", args=[survey.token])
+    client.post(answer, {question.key: "Via de krant"})
+    row = next(r for r in results.results(survey) if r.question == question)
+    assert row.counts == {"Via een buurvrouw": 0, "Via de krant": 1}

@@ -159,6 +159,25 @@ class PaperForm(forms.Form):
         return data
 
 
+class QuestionForm(RefuseNul, forms.Form):
+    """A question of the group's own, next to the template statements."""
+
+    kind = forms.ChoiceField(label=_("Soort vraag"), choices=Question.Kind.choices)
+    text = forms.CharField(label=_("Vraag of stelling"), max_length=300)
+    choices = forms.CharField(label=_("Keuzes (alleen bij meerkeuze)"), required=False,
+                              max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text=_("Eén keuze per regel."))
+
+    def clean(self):
+        data = super().clean()
+        options = [line.strip() for line in (data.get("choices") or "").splitlines()
+                   if line.strip()]
+        if data.get("kind") == Question.Kind.CHOICE and len(options) < 2:
+            self.add_error("choices", _("Geef minstens twee keuzes."))
+        data["choices"] = options if data.get("kind") == Question.Kind.CHOICE else []
+        return data
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV-bestand"))
 

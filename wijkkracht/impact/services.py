@@ -134,3 +134,16 @@ def add_counter(organisation, label: str) -> Counter:
 
 def set_results_public(questionnaire: Questionnaire, public: bool) -> None:
     Questionnaire.objects.filter(pk=questionnaire.pk).update(results_public=public)
+
+
+def add_question(questionnaire: Questionnaire, kind: str, text: str,
+                 choices: list[str]) -> Question:
+    """A question of the group's own; its key comes from its text and stays unique."""
+    base = slugify(text)[:50] or "vraag"
+    key, n = base, 1
+    while questionnaire.questions.filter(key=key).exists():
+        n += 1
+        key = f"{base[:45]}-{n}"
+    position = questionnaire.questions.count()
+    return Question.objects.create(questionnaire=questionnaire, key=key, kind=kind,
+                                   text=text, choices=choices, position=position)

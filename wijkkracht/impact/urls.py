@@ -22,6 +22,7 @@ urlpatterns = [
     path(f"{base}vragenlijsten/<int:pk>/inlezen/", views.import_responses, name="import"),
     path(f"{base}vragenlijsten/<int:pk>/antwoorden.csv", views.export_responses,
          name="export"),
+    path(f"{base}vragenlijsten/<int:pk>/vragen/", views.add_question, name="add_question"),
     path(f"{base}vragenlijsten/<int:pk>/openbaar/", views.publish_results, name="publish"),
     path(f"{base}vragenlijsten/<int:pk>/citaten/", views.add_quote, name="add_quote"),
     path(f"{base}vragenlijsten/<int:pk>/citaten/<int:quote_id>/weg/", views.remove_quote,

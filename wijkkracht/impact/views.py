@@ -28,6 +28,7 @@ from .forms import (
     NewQuestionnaireForm,
     PaperForm,
     PeriodForm,
+    QuestionForm,
     QuoteForm,
     StoryForm,
     answer_form,
@@ -189,6 +190,7 @@ def questionnaire(request, org, pk):
         "organisation": item.organisation, "questionnaire": item, "link": link,
         "open_answers": open_answers,
         "responses": item.responses.count(), "import_form": ImportForm(),
+        "question_form": QuestionForm(),
         "quote_form": QuoteForm(), "is_open": services.is_open(item)})
 
 
@@ -253,6 +255,21 @@ def export_responses(request, org, pk):
     response = HttpResponse(export_csv(item), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="antwoorden-{item.pk}.csv"'
     return response
+
+
+@login_required
+@require_POST
+def add_question(request, org, pk):
+    item = _questionnaire_for(request, org, pk)
+    form = QuestionForm(request.POST)
+    if not form.is_valid():
+        return render(request, "impact/question_add.html", {
+            "organisation": item.organisation, "questionnaire": item, "form": form},
+            status=400)
+    data = form.cleaned_data
+    services.add_question(item, data["kind"], data["text"], data["choices"])
+    messages.success(request, _("De vraag is toegevoegd."))
+    return redirect(item)
 
 
 @login_required
