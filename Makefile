@@ -54,6 +54,7 @@ lint: $(STAMP)
 bench: $(STAMP) compilemessages
 	$(PY) bench/home.py
 	$(PY) bench/guides.py
+	$(PY) bench/venues.py
 
 # Refresh the .po files after changing UI text; then translate the new entries.
 messages: $(STAMP)

@@ -5,6 +5,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +19,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 
 ROUNDS = 1_000
@@ -34,14 +36,21 @@ def client() -> Client:
 def medians_ms(client: Client, paths: list[str], rounds: int = ROUNDS) -> list[float]:
     """Median time per path; the paths take turns, so drift in the machine's speed
     touches all of them alike."""
-    samples: dict[str, list[float]] = {path: [] for path in paths}
+    return medians_ms_of([lambda path=path: client.get(path) for path in paths], rounds)
+
+
+def medians_ms_of(calls: list[Callable[[], HttpResponse]], rounds: int = ROUNDS) -> list[float]:
+    """Median time per request, for any kind of request (a POST with a body, say); the
+    requests take turns as in medians_ms."""
+    samples: list[list[float]] = [[] for _ in calls]
     for _ in range(rounds):
-        for path in paths:
+        for call, timings in zip(calls, samples, strict=True):
             start = time.perf_counter()
-            response = client.get(path)
-            samples[path].append(time.perf_counter() - start)
-            assert response.status_code == 200, (path, response.status_code)
-    return [statistics.median(samples[path]) * 1000 for path in paths]
+            response = call()
+            timings.append(time.perf_counter() - start)
+            assert response.status_code == 200, (response.request["PATH_INFO"],
+                                                  response.status_code)
+    return [statistics.median(timings) * 1000 for timings in samples]
 
 
 def report(name: str, value: float, bare: float, target: float) -> bool:

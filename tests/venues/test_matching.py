@@ -9,7 +9,7 @@ from django.core.management import call_command
 from wijkkracht.guides import workbooks
 from wijkkracht.guides.models import Guide
 from wijkkracht.places.models import Area
-from wijkkracht.venues.matching import Activity, Profile, monthly_cost, search
+from wijkkracht.venues.matching import MAX_MATCHES, Activity, Profile, monthly_cost, search
 from wijkkracht.venues.models import OpeningHours, Room, Venue
 
 WEEKLY = Decimal("4.33")
@@ -175,3 +175,40 @@ def test_answers_in_the_location_workbook_fill_in_the_profile(client, organisati
     assert first["people"] == 25 and first["kind"] == "Taalcafé"
     assert set(first["equipment"]) == {"projector", "kitchen"}
     assert "Ingevuld met de antwoorden van Moeders van Moerwijk" in page.content.decode()
+
+
+def test_a_venue_that_suits_two_activities_is_one_match(db, laak):
+    both = venue(laak, "both", rooms=[("Zaal", 40, [], "10"), ("Keuken", 15, ["kitchen"], "5")])
+    venue(laak, "big-only", rooms=[("Zaal", 40, [], "1")])
+    result = search(Profile([talk(people=40), talk(people=12, equipment=["kitchen"], day=3)]))
+    assert [m.venue for m in result.matches] == [both]
+    assert [o.room.name for o in result.matches[0].options] == ["Zaal", "Keuken"]
+    assert result.matches[0].per_month == Decimal("129.90")  # 86.60 + 43.30
+
+
+def test_wishes_rank_before_price(db, laak):
+    dear = venue(laak, "dear", rooms=[("Zaal", 30, [], "30")], parking=True)
+    cheap = venue(laak, "cheap", rooms=[("Zaal", 30, [], "5")])
+    result = search(Profile([talk()], parking=True))
+    assert [m.venue for m in result.matches] == [dear, cheap]
+
+
+def test_a_room_that_costs_exactly_the_budget_fits(db, laak):
+    exact = venue(laak, "exact", rooms=[("Zaal", 30, [], "20")])
+    result = search(Profile([talk()], budget_per_month=Decimal("173.20")))
+    assert [m.venue for m in result.matches] == [exact]
+
+
+def test_equipment_is_matched_by_its_exact_name(db, laak):
+    venue(laak, "look-alike", rooms=[("Zaal", 30, ["soundXsystem"], "5")])
+    sound = venue(laak, "sound", rooms=[("Zaal", 30, ["sound_system"], "9")])
+    assert [m.venue for m in search(Profile([talk(equipment=["sound_system"])])).matches] == [
+        sound]
+
+
+def test_at_most_twenty_matches_the_cheapest_first(db, laak):
+    for n in range(MAX_MATCHES + 3):
+        venue(laak, f"v{n:02}", rooms=[("Zaal", 30, [], str(10 + n))])
+    matches = search(Profile([talk()])).matches
+    assert len(matches) == MAX_MATCHES
+    assert [m.venue.key for m in matches] == [f"v{n:02}" for n in range(MAX_MATCHES)]

@@ -1,12 +1,14 @@
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
-from pydantic import BeforeValidator, StrictBool, StringConstraints
+from pydantic import BaseModel, BeforeValidator, StrictBool, StringConstraints
+from pydantic import Field as PydanticField
 
 from wijkkracht.core.pagination import Pages
 from wijkkracht.core.schemas import ErrorOut
@@ -117,16 +119,20 @@ class ProfileIn(Schema):
     budget_per_month: float | None = Field(None, ge=0, le=1_000_000, strict=True)
 
 
-class OptionOut(Schema):
+# Plain pydantic models, not ninja Schemas: search_venues hands them dicts, and ninja's
+# getter for model instances would cost more than the search itself on a long answer.
+class OptionOut(BaseModel):
     activity: str
     venue: str
     venue_name: str
     room: str
     capacity_seated: int
     per_month: Decimal
+    free_on: list[date] = PydanticField(
+        description="the coming dates of the activity's weekday on which the room is free")
 
 
-class MatchOut(Schema):
+class MatchOut(BaseModel):
     venue: str
     name: str
     url: str
@@ -136,19 +142,21 @@ class MatchOut(Schema):
     options: list[OptionOut]
 
 
-class CombinationOut(Schema):
+class CombinationOut(BaseModel):
     per_month: Decimal
     options: list[OptionOut]
 
 
-class SearchOut(Schema):
+class SearchOut(BaseModel):
     matches: list[MatchOut]
     combination: CombinationOut | None
     missing: list[str]
 
 
 def to_profile(data: ProfileIn) -> matching.Profile:
-    areas = list(Area.objects.filter(slug__in=data.areas))
+    # Sorted here rather than in SQL: this query is a fair share of a search's time.
+    areas = sorted(Area.objects.filter(slug__in=data.areas).order_by(),
+                   key=lambda a: a.name) if data.areas else []
     unknown = set(data.areas) - {a.slug for a in areas}
     if unknown:  # a valid slug that names no area: like any other address that is not there
         raise Http404
@@ -162,32 +170,44 @@ def to_profile(data: ProfileIn) -> matching.Profile:
                             else Decimal(str(data.budget_per_month)).quantize(Decimal("0.01")))
 
 
-def _option(request, option: matching.Option) -> dict:
+def _option(option: matching.Option) -> dict:
     venue = option.room.venue
     return {"activity": option.activity.kind, "venue": venue.key, "venue_name": venue.name,
             "room": option.room.name, "capacity_seated": option.room.capacity_seated,
-            "per_month": option.per_month}
+            "per_month": option.per_month, "free_on": option.free_on}
+
+
+def _venue_urls(request):
+    """A venue's full address from its key. reverse() once, not once per venue: on a
+    long answer, resolving every address took longer than the search."""
+    placeholder = "venue-key"
+    template = request.build_absolute_uri(reverse("venues:detail", args=[placeholder]))
+    return lambda venue: template.replace(f"/{placeholder}/", f"/{venue.key}/")
 
 
 @router.post("/venues/search",
              response={200: SearchOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
              summary="Rooms for a search profile, ranked, with reasons and monthly cost",
              description="Hard requirements (seats, equipment, opening hours, step-free "
-                         "entrance, lift, areas, budget) filter; wishes (public transport, "
-                         "parking) rank. Without a single venue within budget, the cheapest "
+                         "entrance, lift, areas, budget, and for an activity with a day and "
+                         "time: free on the next four such dates) filter; wishes (public "
+                         f"transport, parking) rank. At most the best {matching.MAX_MATCHES} "
+                         "venues. Without a single venue within budget, the cheapest "
                          "combination of venues is proposed, or what is missing is named.")
 def search_venues(request, data: ProfileIn):
     result = matching.search(to_profile(data))
-    combination = result.combination
-    return {
+    combination, url = result.combination, _venue_urls(request)
+    answer = SearchOut.model_validate({
         "matches": [{
-            "venue": m.venue.key, "name": m.venue.name,
-            "url": request.build_absolute_uri(m.venue.get_absolute_url()),
+            "venue": m.venue.key, "name": m.venue.name, "url": url(m.venue),
             "per_month": m.per_month, "met": m.met, "missed": m.missed,
-            "options": [_option(request, o) for o in m.options],
-        } for m in result.matches[:50]],
+            "options": [_option(o) for o in m.options],
+        } for m in result.matches],
         "combination": None if combination is None else {
             "per_month": combination.per_month,
-            "options": [_option(request, o) for o in combination.options]},
+            "options": [_option(o) for o in combination.options]},
         "missing": result.missing,
-    }
+    })
+    # Written by pydantic itself: ninja's JSON encoder calls back into Python for every
+    # amount and date, which on a long answer took longer than the search.
+    return HttpResponse(answer.model_dump_json(), content_type="application/json; charset=utf-8")
