@@ -2,7 +2,7 @@
 """Indexes for the venue search (wijkkracht/venues/matching.py), written as SQL because
 the main one is on an expression that differs between SQLite and PostgreSQL.
 
-- venues_room_search: rooms ordered by their plausible hourly price (matching.RATE), with
+- venues_room_search: rooms ordered by their plausible hourly price (search_sql.RATE), with
   every column the search reads, so the walk never has to read the table itself (the
   columns of the expression too: neither database takes them from the expression).
 - opening hours, closures and holding bookings: one index lookup per room or venue.
@@ -12,7 +12,7 @@ the main one is on an expression that differs between SQLite and PostgreSQL.
 
 from django.db import migrations
 
-from wijkkracht.venues.matching import HOLDING, rate_sql
+from wijkkracht.venues.search_sql import HOLDING, rate_sql
 
 # Every column the search reads of a room, so that it never reads the table itself.
 COLUMNS = ("venue_id, buffer_minutes, facilities, social_discount_percent, price_hour, "
