@@ -91,6 +91,7 @@ def test_facets_combine_and_count_what_a_click_would_give(shelf):
     assert codes(search(municipality="Utrecht")) == ["L2"]
     assert codes(search(method="huisbezoek")) == ["L1"]
     assert codes(search(theme="Bestaat niet")) == []  # never: all of them
+    assert codes(search(theme="  gezondheid ", level="LAAG")) == ["L1", "L2"]
 
 
 def test_every_search_has_its_own_address_and_works_without_javascript(client, shelf):

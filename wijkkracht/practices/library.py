@@ -7,7 +7,7 @@ the other facets as they are, so a count never promises more than a click gives.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from . import search
 from .models import Country, Level, Practice, RecruitmentMethod, Theme
@@ -43,9 +43,15 @@ def _normalise(facet: str, values: list[str]) -> list[str]:
     _lookup, model, key, label = FACETS[facet]
     if model is None or not values:
         return values
-    by_label = Q(**{f"{label}__in": values}) | Q(**{f"{key}__in": values})
-    known = list(model.objects.filter(by_label).values_list(key, flat=True))
+    wanted = {_plain(v) for v in values}
+    known = [k for k, text in model.objects.values_list(key, label)
+             if _plain(k) in wanted or _plain(text) in wanted]
     return known or [NOTHING]  # asked for something that does not exist: find nothing
+
+
+def _plain(text: str) -> str:
+    """Labels as people type them: any case, any spacing."""
+    return " ".join(str(text).split()).casefold()
 
 
 @dataclass
