@@ -48,6 +48,11 @@ def test_a_member_posts_a_challenge_and_another_answers(client, organisation, ad
     response = client.post(challenge.get_absolute_url(), {"text": "Vraag de bibliotheek."})
     assert response.status_code == 302
     assert challenge.answers.get().author == outsider
+    helper_group = OrganisationFactory(name="Buurtmoeders")
+    MembershipFactory(organisation=helper_group, user=outsider)
+    client.post(challenge.get_absolute_url(), {"text": "Wij weten er een.",
+                                               "organisation": helper_group.slug})
+    assert challenge.answers.get(text="Wij weten er een.").organisation == helper_group
 
 
 def test_posting_for_a_group_she_is_not_in_posts_under_her_own_name(client, admin):

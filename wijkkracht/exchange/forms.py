@@ -30,10 +30,19 @@ class ChallengeForm(RefuseNul, forms.ModelForm):
 
 
 class AnswerForm(RefuseNul, forms.ModelForm):
+    organisation = forms.ChoiceField(label=_("Namens welke organisatie?"), required=False)
+
     class Meta:
         model = Answer
         fields = ["text"]
         labels = {"text": _("Wat weet jij uit je eigen praktijk?")}
+
+    def __init__(self, *args, memberships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [("", _("Alleen mijn naam")), *(
+            (m.slug, m.name) for m in memberships)]
+        if memberships:
+            self.fields["organisation"].initial = memberships[0].slug
 
 
 class ReportForm(forms.ModelForm):

@@ -56,12 +56,11 @@ def _challenge(request, pk) -> Challenge:
 def challenge(request, pk):
     item = _challenge(request, pk)
     memberships = memberships_of(request.user)
-    form = AnswerForm(posted(request))
+    form = AnswerForm(posted(request), memberships=memberships)
     if request.method == "POST" and form.is_valid():
         answer = form.save(commit=False)
         answer.challenge, answer.author = item, request.user
-        answer.organisation = (Organisation.objects.filter(
-            slug=memberships[0].slug).first() if memberships else None)
+        answer.organisation = _own_organisation(memberships, form.cleaned_data)
         answer.save()
         messages.success(request, _("Dank je voor je antwoord."))
         return redirect(f"{item.get_absolute_url()}#answer-{answer.pk}")
