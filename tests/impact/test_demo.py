@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from wijkkracht.impact import results
 from wijkkracht.impact.models import ChangeStory, Questionnaire
@@ -61,3 +62,13 @@ def test_the_public_factsheet_shows_the_figures(client, demo):
     assert "73%" in page and "Het Badhuis" in page
     api = client.get("/api/v1/questionnaires").json()["items"]
     assert any(item["organisation"] == "Het Badhuis (demo)" for item in api)
+
+
+def test_the_story_editor_shows_the_initiatives_as_examples(client, demo, member):
+    client.force_login(member)
+    page = client.get(reverse("impact:new_story", args=[member.memberships.first()
+                                                         .organisation.slug]))
+    html = page.content.decode()
+    assert page.status_code == 200 and "Zo deden anderen het" in html
+    badhuis = ChangeStory.objects.get(organisation__slug="het-badhuis-demo")
+    assert badhuis.problem.split()[0] in html and "Het Badhuis (demo)" in html

@@ -70,10 +70,14 @@ def edit_story(request, org, pk=None):
         services.save_effects(story, [row for row in effects.cleaned_data if row])
         messages.success(request, _("Het veranderverhaal is bewaard."))
         return redirect(story)
-    examples = ChangeStory.objects.filter(organisation__is_demo=True,
-                                          organisation__slug__endswith="-demo")
+    examples = list(ChangeStory.objects.filter(organisation__is_demo=True,
+                                               organisation__slug__endswith="-demo")
+                    .select_related("organisation"))
+    # Each question with how the magazine's initiatives answered it, as worked examples.
+    questions = [(field, [(e.organisation.name, getattr(e, field.name)) for e in examples
+                          if getattr(e, field.name)]) for field in form]
     context = {"organisation": organisation, "form": form, "effects": effects,
-               "story": story, "examples": examples}
+               "story": story, "examples": examples, "questions": questions}
     status = 400 if request.method == "POST" else 200
     return render(request, "impact/story_edit.html", context, status=status)
 
