@@ -172,3 +172,11 @@ def test_a_group_that_booked_long_ago_no_longer_shares_the_room(organisation, me
     assert not availability.shares_room(member, room)
     Membership.objects.filter(user=member).delete()
     assert not availability.shares_room(member, room)
+
+
+def test_a_day_that_has_passed_has_no_free_time(organisation):
+    room = make_room()
+    yesterday = at(-1, 10)
+    plan = day_of(availability.week_plan(room, availability.monday_of(yesterday.date())),
+                  yesterday)
+    assert plan.is_open and plan.free == []

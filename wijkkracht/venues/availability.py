@@ -108,7 +108,7 @@ def _free(day: date, opening: list[tuple[time, time]], busy: list[Busy],
         free.append(Free(cursor, closing))
     useful = []
     for slot in free:
-        slot.start = max(slot.start, now) if slot.end > now else slot.start
+        slot.start = max(slot.start, now)  # what has passed is no longer free to book
         if slot.end - slot.start >= timedelta(minutes=30):
             useful.append(slot)
     return useful
