@@ -1,5 +1,6 @@
 """Reading content files under content/: one place that turns a bad file into a clear error."""
 
+import re
 from pathlib import Path
 
 import yaml
@@ -22,3 +23,11 @@ def read_yaml(path: Path | str):
         raise ContentError(f"{path}: file not found") from exc
     except yaml.YAMLError as exc:
         raise ContentError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def unwrap(value) -> str:
+    """Text as written in a content file, with the file's line wrapping undone: a single
+    line break joins, an empty line starts a new paragraph."""
+    if value in (None, ""):
+        return ""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", str(value).strip())

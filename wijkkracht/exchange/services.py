@@ -7,20 +7,16 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wijkkracht.accounts.models import RoleGrant, User
+from wijkkracht.accounts.models import User
+from wijkkracht.accounts.roles import is_facilitator
+from wijkkracht.core.slugs import unique_slug
 from wijkkracht.guides.models import Guide, GuideItem
 
 from .models import Answer, Challenge, DigestSubscription, Report
 
 DIGEST_EVERY = timedelta(hours=23)  # a daily run may start a little early
-
-
-def is_facilitator(user) -> bool:
-    return user.is_authenticated and (
-        user.is_staff or user.has_platform_role(RoleGrant.Role.FACILITATOR))
 
 
 def visible_challenges(user):
@@ -88,20 +84,14 @@ def _new_guide(challenge: Challenge, authors: list[str]) -> Guide:
     """Into the Dutch fields, whatever language the facilitator's screen is in: guides
     are written in Dutch first and translated after."""
     return Guide.objects.create(
-        slug=_unique_slug(challenge.title), status=Guide.Status.DRAFT, concept=True,
+        slug=unique_slug(challenge.title, Guide.objects.all(), max_length=70,
+                         fallback="stappenplan"), status=Guide.Status.DRAFT, concept=True,
         last_reviewed=timezone.localdate(), authors="\n".join(authors),
         title_nl=challenge.title[:120], question_nl=challenge.title[:200],
         summary_nl=challenge.description[:300], challenge_nl=challenge.description,
         position=Guide.objects.count())
 
 
-def _unique_slug(title: str) -> str:
-    base = slugify(title)[:70] or "stappenplan"
-    slug, n = base, 1
-    while Guide.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def subscribe(user, active: bool) -> DigestSubscription:

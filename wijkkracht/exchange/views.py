@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkkracht.accounts.roles import is_facilitator
 from wijkkracht.core.http import posted, render_form
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.services import memberships_of
@@ -23,7 +24,7 @@ def index(request):
     subscription = DigestSubscription.objects.filter(user=request.user, active=True).exists()
     return render(request, "exchange/index.html", {
         "page": page, "subscribed": subscription,
-        "is_facilitator": services.is_facilitator(request.user)})
+        "is_facilitator": is_facilitator(request.user)})
 
 
 @login_required
@@ -66,7 +67,7 @@ def challenge(request, pk):
         return redirect(f"{item.get_absolute_url()}#answer-{answer.pk}")
     context = {"challenge": item, "answers": services.visible_answers(request.user, item),
                "form": form, "is_asker": item.author_id == request.user.pk,
-               "is_facilitator": services.is_facilitator(request.user)}
+               "is_facilitator": is_facilitator(request.user)}
     return render_form(request, "exchange/challenge.html", context, form)
 
 
@@ -98,7 +99,7 @@ def report(request, pk, answer_id=None):
 
 
 def _facilitator(request) -> None:
-    if not services.is_facilitator(request.user):
+    if not is_facilitator(request.user):
         raise Http404
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from wijkkracht.core.content import CONTENT_DIR, ContentError, read_yaml
+from wijkkracht.core.content import CONTENT_DIR, ContentError, read_yaml, unwrap
 from wijkkracht.organisations.models import Organisation
 
 from . import services
@@ -34,7 +34,7 @@ def load_demo_impact(directory: Path = IMPACT_DIR) -> int:
 def _text(value) -> str:
     if isinstance(value, list):
         return "\n".join(str(item).strip() for item in value)
-    return re.sub(r"(?<!\n)\n(?!\n)", " ", str(value or "").strip())
+    return unwrap(value)
 
 
 def _story(path: Path, data: dict) -> ChangeStory:

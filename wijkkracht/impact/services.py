@@ -11,6 +11,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wijkkracht.core.slugs import unique_slug
+
 from . import templates_catalogue
 from .models import (
     ChangeStory,
@@ -123,11 +125,7 @@ def save_effects(story: ChangeStory, rows: list[dict]) -> None:
 
 
 def add_counter(organisation, label: str) -> Counter:
-    base = slugify(label)[:50] or "teller"
-    key, n = base, 1
-    while organisation.counters.filter(key=key).exists():
-        n += 1
-        key = f"{base}-{n}"
+    key = unique_slug(label, organisation.counters.all(), field="key", fallback="teller")
     return Counter.objects.create(organisation=organisation, key=key, label=label,
                                   position=organisation.counters.count())
 
@@ -139,11 +137,7 @@ def set_results_public(questionnaire: Questionnaire, public: bool) -> None:
 def add_question(questionnaire: Questionnaire, kind: str, text: str,
                  choices: list[str]) -> Question:
     """A question of the group's own; its key comes from its text and stays unique."""
-    base = slugify(text)[:50] or "vraag"
-    key, n = base, 1
-    while questionnaire.questions.filter(key=key).exists():
-        n += 1
-        key = f"{base[:45]}-{n}"
+    key = unique_slug(text, questionnaire.questions.all(), field="key", fallback="vraag")
     position = questionnaire.questions.count()
     return Question.objects.create(questionnaire=questionnaire, key=key, kind=kind,
                                    text=text, choices=choices, position=position)

@@ -11,8 +11,9 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from wijkkracht.core import slugs
 
 from .models import Invitation, Membership, Organisation
 
@@ -25,12 +26,8 @@ class LastAdminError(ValidationError):
 
 
 def unique_slug(name: str) -> str:
-    base = slugify(name)[:120] or "organisatie"
-    slug, n = base, 1
-    while Organisation.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return slugs.unique_slug(name, Organisation.objects.all(), max_length=120,
+                             fallback="organisatie")
 
 
 @transaction.atomic

@@ -1,12 +1,11 @@
 """Loading the practice library from content/practices/: all or nothing, safe to repeat."""
 
-import re
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
 
-from wijkkracht.core.content import CONTENT_DIR, ContentError, read_yaml
+from wijkkracht.core.content import CONTENT_DIR, ContentError, read_yaml, unwrap
 
 from .models import (
     Country,
@@ -64,7 +63,7 @@ def _levels(path: Path) -> dict[str, Level]:
     levels = {}
     for position, entry in enumerate(_entries(path, "levels")):
         _need(path, entry, "key", "label")
-        fields = {name: _text(entry.get(name)) for name in (
+        fields = {name: unwrap(entry.get(name)) for name in (
             "who", "recruitment", "way_of_working", "preconditions", "cooperation",
             "municipality_role")}
         levels[entry["key"]], _ = Level.objects.update_or_create(key=entry["key"], defaults={
@@ -83,12 +82,6 @@ def _methods(path: Path) -> dict[str, RecruitmentMethod]:
     return methods
 
 
-def _text(value) -> str:
-    """Text as written in the file, with the file's line wrapping undone: a single line
-    break joins, an empty line starts a new paragraph."""
-    if value in (None, ""):
-        return ""
-    return re.sub(r"(?<!\n)\n(?!\n)", " ", str(value).strip())
 
 
 def _list(path: Path, name: str, value) -> list:
@@ -96,7 +89,7 @@ def _list(path: Path, name: str, value) -> list:
         return []
     if not isinstance(value, list):
         raise ContentError(f"{path}: {name}: expected a list")
-    return [_text(item) if isinstance(item, str) else item for item in value]
+    return [unwrap(item) if isinstance(item, str) else item for item in value]
 
 
 def _level_of(code: str) -> str:
@@ -134,7 +127,7 @@ def _save(path: Path, code: str, entry: dict, kind: str, level: Level | None) ->
     defaults = {
         "slug": slugify(code), "kind": kind, "level": level, "name": str(entry["name"]),
         "status": Practice.Status.PUBLISHED, "reach_number": reach_number,
-        **{name: _text(entry.get(name)) for name in TEXT},
+        **{name: unwrap(entry.get(name)) for name in TEXT},
         **{name: _list(path, name, entry.get(name)) for name in LISTS},
     }
     practice = Practice.objects.filter(code=code).first() or Practice(code=code)
@@ -168,7 +161,7 @@ def _lessons(path: Path, practices: dict[str, Practice]) -> None:
     for position, entry in enumerate(_entries(path, "lessons")):
         _need(path, entry, "key", "title", "text")
         lesson, _ = Lesson.objects.update_or_create(key=entry["key"], defaults={
-            "title": _text(entry["title"]), "text": _text(entry["text"]),
+            "title": unwrap(entry["title"]), "text": unwrap(entry["text"]),
             "position": position})
         lesson.practices.set(_codes(path, entry, practices))
 

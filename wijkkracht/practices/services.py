@@ -6,11 +6,9 @@ from collections import Counter
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from wijkkracht.accounts.models import RoleGrant
+from wijkkracht.accounts.roles import is_facilitator
 
 from .models import DecisionQuestion, Level, Practice
-
-REVIEWERS = (RoleGrant.Role.FACILITATOR,)
 
 
 def level_for(answers: dict[str, str]) -> Level | None:
@@ -29,14 +27,9 @@ def level_for(answers: dict[str, str]) -> Level | None:
     return next(level for level in chosen if votes[level.pk] == best)
 
 
-def is_reviewer(user) -> bool:
-    return user.is_authenticated and (user.is_staff or any(
-        user.has_platform_role(role) for role in REVIEWERS))
-
-
 def visible_practices(user):
     """Published practices for everyone; drafts only for their author and reviewers."""
-    if is_reviewer(user):
+    if is_facilitator(user):
         return Practice.objects.all()
     if user.is_authenticated:
         return Practice.objects.filter(status=Practice.Status.PUBLISHED) | \

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkkracht.accounts.roles import is_facilitator
 from wijkkracht.core.http import posted, render_form
 from wijkkracht.core.pdf import html_to_pdf
 
@@ -37,15 +38,20 @@ def detail(request, slug):
     practice = get_object_or_404(
         services.visible_practices(request.user).select_related("level")
         .prefetch_related("themes", "methods", "countries", "lessons"), slug=slug)
-    context = {"practice": practice, "can_publish": services.is_reviewer(request.user)
+    context = {"practice": practice, "can_publish": is_facilitator(request.user)
                and practice.status == Practice.Status.DRAFT}
     return render(request, "practices/detail.html", context)
+
+
+def _shown(practices):
+    """Practices as cards show them: with their level and themes, in one go."""
+    return practices.published().select_related("level").prefetch_related("themes")
 
 
 def level(request, key):
     level = get_object_or_404(Level, key=key)
     return render(request, "practices/level.html", {
-        "level": level, "practices": level.practices.published()})
+        "level": level, "practices": _shown(level.practices)})
 
 
 def level_summary(request, key):
@@ -72,7 +78,7 @@ def decision_aid(request):
     asked = any(answers.values())
     chosen = services.level_for(answers) if asked else None
     context = {"questions": questions, "answers": answers, "level": chosen,
-               "practices": chosen.practices.published() if chosen else []}
+               "practices": _shown(chosen.practices) if chosen else []}
     status = 400 if asked and chosen is None else 200
     return render(request, "practices/decision_aid.html", context, status=status)
 
@@ -91,7 +97,7 @@ def submit(request):
 
 @login_required
 def review(request):
-    if not services.is_reviewer(request.user):
+    if not is_facilitator(request.user):
         raise Http404
     drafts = Practice.objects.filter(status=Practice.Status.DRAFT).select_related(
         "submitted_by")
@@ -101,7 +107,7 @@ def review(request):
 @login_required
 @require_POST
 def publish(request, slug):
-    if not services.is_reviewer(request.user):
+    if not is_facilitator(request.user):
         raise Http404
     practice = get_object_or_404(Practice, slug=slug)
     services.publish(practice)

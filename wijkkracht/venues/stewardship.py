@@ -9,11 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from wijkkracht.accounts.models import RoleGrant
+from wijkkracht.core.slugs import unique_slug
 
 from .models import Booking, Room, Venue
 
@@ -72,12 +72,8 @@ def suggestions_of(user):
 
 
 def unique_key(name: str) -> str:
-    base = slugify(name)[:70].strip("-") or "locatie"
-    key, n = base, 1
-    while key in RESERVED_KEYS or Venue.objects.filter(key=key).exists():
-        n += 1
-        key = f"{base}-{n}"
-    return key
+    return unique_slug(name, Venue.objects.all(), field="key", max_length=70,
+                       fallback="locatie", reserved=RESERVED_KEYS)
 
 
 class RoomInUse(ValidationError):
