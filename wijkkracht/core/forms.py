@@ -1,13 +1,36 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
+LINE_BREAKS = ("\r", "\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 
-class RefuseNul:
-    """Form mixin: text with a NUL character gets a message on its field. PostgreSQL cannot
-    store it, so without this it would turn into a server error."""
+
+def is_single_line(field: forms.Field) -> bool:
+    """A text field typed on one line: a name, a title, a reason of a few words. Mail
+    subjects, headers and calendar lines are built from such fields, so a line break in
+    one would break them later, after the row was written."""
+    return isinstance(field, forms.CharField) and not isinstance(field.widget, forms.Textarea)
+
+
+class CleanText:
+    """Form mixin for every form: refuses text that would be stored wrongly or break
+    something later, with a message on its field instead of a server error or a silent cut.
+
+    - a NUL character (PostgreSQL cannot store it);
+    - a line break in a single-line field (see is_single_line).
+    Too-long text is refused by the field's own max_length, which ModelForms take from
+    the model; forms.Form fields must set max_length themselves.
+    """
 
     def clean(self):
         data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str) and "\x00" in value:
+        for name, value in list(data.items()):
+            if not isinstance(value, str):
+                continue
+            if "\x00" in value:
                 self.add_error(name, _("Deze tekst bevat een teken dat niet kan."))
+            elif (name in self.fields and is_single_line(self.fields[name])
+                  and any(mark in value for mark in LINE_BREAKS)):
+                self.add_error(name, _("Schrijf dit op één regel, zonder Enter."))
         return data
+
+

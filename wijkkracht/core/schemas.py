@@ -1,4 +1,9 @@
+from typing import Annotated
+
 from ninja import Schema
+from pydantic import AfterValidator, StringConstraints
+
+from .forms import LINE_BREAKS
 
 
 class ErrorOut(Schema):
@@ -6,3 +11,28 @@ class ErrorOut(Schema):
 
     detail: str
     errors: list | None = None
+
+
+def _refuse_bad_text(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("text holds a NUL character")
+    return value
+
+
+def _refuse_line_breaks(value: str) -> str:
+    if any(mark in value for mark in LINE_BREAKS):
+        raise ValueError("write this on one line")
+    return value
+
+
+def single_line(max_length: int = 200):
+    """A schema field for a name or title: one line, no NUL, at most max_length (422 beyond,
+    never a silent cut)."""
+    return Annotated[str, StringConstraints(max_length=max_length),
+                     AfterValidator(_refuse_bad_text), AfterValidator(_refuse_line_breaks)]
+
+
+def text(max_length: int = 20_000):
+    """A schema field for longer text: line breaks allowed, no NUL, at most max_length."""
+    return Annotated[str, StringConstraints(max_length=max_length),
+                     AfterValidator(_refuse_bad_text)]

@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.core.forms import RefuseNul
+from wijkkracht.core.forms import CleanText
 from wijkkracht.guides.models import Guide
 from wijkkracht.places.models import Area
 
 from .models import Answer, Challenge, Report
 
 
-class ChallengeForm(RefuseNul, forms.ModelForm):
+class ChallengeForm(CleanText, forms.ModelForm):
     organisation = forms.ChoiceField(label=_("Namens welke organisatie?"), required=False)
 
     class Meta:
@@ -29,7 +29,7 @@ class ChallengeForm(RefuseNul, forms.ModelForm):
             (m.slug, m.name) for m in memberships)]
 
 
-class AnswerForm(RefuseNul, forms.ModelForm):
+class AnswerForm(CleanText, forms.ModelForm):
     organisation = forms.ChoiceField(label=_("Namens welke organisatie?"), required=False)
 
     class Meta:

@@ -3,7 +3,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.core.forms import RefuseNul
+from wijkkracht.core.forms import CleanText
 
 from . import templates_catalogue
 from .models import ChangeStory, Counter, Effect, Interpretation, Question, Quote
@@ -11,7 +11,7 @@ from .responses import clean_value
 from .results import DONT_KNOW
 
 
-class StoryForm(RefuseNul, forms.ModelForm):
+class StoryForm(CleanText, forms.ModelForm):
     class Meta:
         model = ChangeStory
         fields = ["project", "problem", "target_groups", "aims", "activities", "attitude",
@@ -20,7 +20,7 @@ class StoryForm(RefuseNul, forms.ModelForm):
             "problem", "target_groups", "aims", "activities", "attitude", "contributes_to")}
 
 
-class EffectForm(RefuseNul, forms.Form):
+class EffectForm(CleanText, forms.Form):
     key = forms.SlugField(required=False, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Effect"), max_length=250)
     level = forms.ChoiceField(label=_("Bij wie zie je het?"), choices=Effect.Level.choices)
@@ -34,13 +34,13 @@ class EffectForm(RefuseNul, forms.Form):
 EffectFormSet = forms.formset_factory(EffectForm, extra=1, max_num=12, validate_max=True)
 
 
-class CounterForm(RefuseNul, forms.ModelForm):
+class CounterForm(CleanText, forms.ModelForm):
     class Meta:
         model = Counter
         fields = ["label"]
 
 
-class EntryForm(RefuseNul, forms.Form):
+class EntryForm(CleanText, forms.Form):
     counter = forms.ModelChoiceField(label=_("Wat?"), queryset=Counter.objects.none())
     month = forms.DateField(label=_("Maand"), widget=forms.DateInput(attrs={"type": "month"}),
                             input_formats=["%Y-%m", "%Y-%m-%d"])
@@ -63,7 +63,7 @@ class PeriodForm(forms.Form):
                           input_formats=["%Y-%m", "%Y-%m-%d"])
 
 
-class NewQuestionnaireForm(RefuseNul, forms.Form):
+class NewQuestionnaireForm(CleanText, forms.Form):
     title = forms.CharField(label=_("Naam van de vragenlijst"), max_length=150)
     templates = forms.MultipleChoiceField(label=_("Welke onderwerpen?"),
                                           widget=forms.CheckboxSelectMultiple)
@@ -159,7 +159,7 @@ class PaperForm(forms.Form):
         return data
 
 
-class QuestionForm(RefuseNul, forms.Form):
+class QuestionForm(CleanText, forms.Form):
     """A question of the group's own, next to the template statements."""
 
     kind = forms.ChoiceField(label=_("Soort vraag"), choices=Question.Kind.choices)
@@ -182,13 +182,13 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV-bestand"))
 
 
-class QuoteForm(RefuseNul, forms.ModelForm):
+class QuoteForm(CleanText, forms.ModelForm):
     class Meta:
         model = Quote
         fields = ["text"]
 
 
-class InterpretationForm(RefuseNul, forms.ModelForm):
+class InterpretationForm(CleanText, forms.ModelForm):
     class Meta:
         model = Interpretation
         fields = ["held_on", "participants", "recognise", "explain", "opinion", "future",

@@ -5,16 +5,21 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from .models import Membership, Organisation
+from .permissions import role_for
 
 
 def get_organisation_for_member(
-    request: HttpRequest, slug: str, role: str = Membership.Role.MEMBER
+    request: HttpRequest, slug: str, role: str = Membership.Role.MEMBER,
+    action: str | None = None,
 ) -> Organisation:
     """The organisation with `.membership` set, for its members only.
 
     Anyone who is not a member gets 404, so a private organisation's existence
-    does not leak; a member whose role is too low gets 403.
+    does not leak; a member whose role is too low gets 403. With `action`, the role
+    comes from the one table in permissions.py.
     """
+    if action is not None:
+        role = role_for(action)
     user = request.user
     if not user.is_authenticated:
         raise Http404

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.core.forms import RefuseNul
+from wijkkracht.core.forms import CleanText
 
 from .models import Level, Practice, RecruitmentMethod, Theme
 
@@ -19,7 +19,7 @@ class LinesField(forms.CharField):
         return "\n".join(value) if isinstance(value, list) else value
 
 
-class PracticeForm(RefuseNul, forms.ModelForm):
+class PracticeForm(CleanText, forms.ModelForm):
     themes = forms.ModelMultipleChoiceField(label=_("Thema's"), required=False,
                                             queryset=Theme.objects.all(),
                                             widget=forms.CheckboxSelectMultiple)
