@@ -149,3 +149,25 @@ def test_a_submission_with_mistakes_is_refused_and_kept(client, member, shelf):
     response = client.post(reverse("practices:submit"), {"name": "", "goal": "Iets\x00"})
     assert response.status_code == 400
     assert not Practice.objects.filter(status=Practice.Status.DRAFT).exists()
+
+
+def test_postgresql_keeps_a_stored_weighted_vector_in_step(shelf):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite keeps its stems in the FTS5 table")
+    from django.contrib.postgres.search import SearchQuery
+
+    def named(word):
+        return set(Practice.objects.filter(search_vector=SearchQuery(word, config="dutch"))
+                   .values_list("code", flat=True))
+
+    assert named("huisbezoek") == {"L1"}
+    practice = shelf["H1"]
+    practice.name = "Huisbezoeken voor moeders"
+    practice.save()
+    assert named("huisbezoek") == {"L1", "H1"}
+    Practice.objects.filter(code="H1").update(name="Werk voor moeders")  # no save() at all
+    assert named("huisbezoek") == {"L1"}
+    vector = Practice.objects.values_list("search_vector", flat=True).get(code="L2")
+    assert "'vrouw':1A" in vector  # the name weighs more than the text

@@ -2,6 +2,7 @@
 level, recruitment method, municipality and country of origin."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -74,6 +75,17 @@ class Country(models.Model):
         return self.name
 
 
+class OnPostgreSQL(models.Func):
+    """Its expression on PostgreSQL and NULL elsewhere: SQLite keeps the Dutch stems in
+    an FTS5 table of its own (see search.py)."""
+
+    template = "%(expressions)s"
+    output_field = SearchVectorField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return "NULL", []
+
+
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Practice.Status.PUBLISHED)
@@ -133,6 +145,12 @@ class Practice(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # All text in one field, for full-text search on both databases.
     search_text = models.TextField(editable=False, blank=True)
+    # PostgreSQL computes the Dutch text vector when a row is written (the name weighs
+    # more than the text) and keeps a GIN index on it (migration 0003).
+    search_vector = models.GeneratedField(
+        expression=OnPostgreSQL(SearchVector("name", weight="A", config="dutch")
+                                + SearchVector("search_text", weight="B", config="dutch")),
+        output_field=SearchVectorField(null=True), db_persist=True, editable=False)
 
     objects = PracticeQuerySet.as_manager()
 

@@ -5,7 +5,7 @@ so an FTS5 table holds the text already stemmed with Snowball's Dutch stemmer (t
 algorithm), and queries are stemmed the same way; signals keep the table in step.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F
 
@@ -72,10 +72,7 @@ def ranked_ids(query: str) -> list[int]:
 
 
 def _postgresql(query: str) -> list[int]:
-    vector = (SearchVector("name", weight="A", config="dutch")
-              + SearchVector("search_text", weight="B", config="dutch"))
     search_query = SearchQuery(query, config="dutch", search_type="websearch")
-    return list(Practice.objects.annotate(document=vector)
-                .filter(document=search_query)
-                .annotate(rank=SearchRank(F("document"), search_query))
+    return list(Practice.objects.filter(search_vector=search_query)
+                .annotate(rank=SearchRank(F("search_vector"), search_query))
                 .order_by("-rank", "code").values_list("pk", flat=True))
