@@ -84,13 +84,13 @@ def test_the_api_and_the_factsheet_pdf_give_the_same_figures(client, survey, mem
     assert "open" not in by_key  # open answers could point to a person
     assert [q["id"] for q in client.get("/api/v1/questionnaires").json()["items"]] == [
         survey.pk]
+    services.set_results_public(survey, True)  # only published figures are on the factsheet
     pdf = client.get(reverse("impact:factsheet", args=[survey.organisation.slug,
                                                        survey.story.pk]), {"format": "pdf"})
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     for key, (_answers, _dk, share) in EXPECTED.items():
         assert f"Stelling {key}" in text and f"{share}%" in text
     client.logout()
-    services.set_results_public(survey, True)
     assert client.get(url).json()["questions"][0]["share_agreeing"] == 74
 
 
@@ -188,14 +188,15 @@ def test_a_withdrawn_factsheet_link_stops_working(client, survey):
     assert client.get(url).status_code == 404
 
 
-def test_the_group_picks_quotes_from_the_open_answers(client, survey, member):
+def test_the_group_picks_quotes_from_the_open_answers(client, survey, admin):
     services.record(survey, {"open": "Hier voel ik me thuis."})
-    client.force_login(member)
+    client.force_login(admin)
     page = client.get(survey.get_absolute_url()).content.decode()
     assert "Hier voel ik me thuis." in page
     client.post(reverse("impact:add_quote", args=[survey.organisation.slug, survey.pk]),
                 {"text": "Hier voel ik me thuis."})
     assert list(survey.quotes.values_list("text", flat=True)) == ["Hier voel ik me thuis."]
+    services.set_results_public(survey, True)
     factsheet = client.get(reverse("impact:factsheet", args=[survey.organisation.slug,
                                                              survey.story.pk]))
     assert "Hier voel ik me thuis." in factsheet.content.decode()

@@ -178,6 +178,13 @@ class QuestionForm(CleanText, forms.Form):
         return data
 
 
+class PublicForm(CleanText, forms.Form):
+    """Make something public (1) or private again (0): the two buttons of a page."""
+
+    public = forms.TypedChoiceField(choices=[("1", _("Openbaar")), ("0", _("Privé"))],
+                                    coerce=lambda value: value == "1")
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV-bestand"))
 

@@ -130,6 +130,16 @@ def add_counter(organisation, label: str) -> Counter:
                                   position=organisation.counters.count())
 
 
+def published_questionnaires(organisation):
+    """The questionnaires whose results the group made public: the only ones whose figures
+    and quotes may appear on its factsheet."""
+    return organisation.questionnaires.filter(results_public=True)
+
+
+def add_quote(questionnaire: Questionnaire, text: str):
+    return questionnaire.quotes.create(text=text, position=questionnaire.quotes.count())
+
+
 def set_results_public(questionnaire: Questionnaire, public: bool) -> None:
     Questionnaire.objects.filter(pk=questionnaire.pk).update(results_public=public)
 

@@ -16,7 +16,9 @@ from django_ratelimit.decorators import ratelimit
 
 from wijkkracht.core.http import posted, render_form
 from wijkkracht.core.pdf import html_to_pdf
+from wijkkracht.core.views import bad_request
 from wijkkracht.organisations.access import get_organisation_for_member
+from wijkkracht.organisations.permissions import may
 
 from . import charts, results, services, templates_catalogue
 from .forms import (
@@ -28,6 +30,7 @@ from .forms import (
     NewQuestionnaireForm,
     PaperForm,
     PeriodForm,
+    PublicForm,
     QuestionForm,
     QuoteForm,
     StoryForm,
@@ -87,15 +90,28 @@ def story(request, org, pk):
     item = _story_for(request, org, pk)
     return render(request, "impact/story.html", {
         "organisation": item.organisation, "story": item,
+        "published": services.published_questionnaires(item.organisation),
+        "unpublished": item.organisation.questionnaires.filter(results_public=False),
+        "may_publish": may(item.organisation.membership, "impact.publish_factsheet"),
         "factsheet_url": request.build_absolute_uri(
             reverse("impact:public_factsheet", args=[item.factsheet_token]))})
+
+
+def _public_choice(request) -> bool | None:
+    """The posted choice to publish (True) or make private (False); None when malformed."""
+    form = PublicForm(request.POST)
+    return form.cleaned_data["public"] if form.is_valid() else None
 
 
 @login_required
 @require_POST
 def factsheet_visibility(request, org, pk):
-    item = _story_for(request, org, pk)
-    if request.POST.get("public") == "1":
+    organisation = get_organisation_for_member(request, org, action="impact.publish_factsheet")
+    item = get_object_or_404(organisation.change_stories, pk=pk)
+    public = _public_choice(request)
+    if public is None:
+        return bad_request(request)
+    if public:
         services.publish_factsheet(item)
         messages.success(request, _("De factsheet is openbaar via de link."))
     else:
@@ -105,12 +121,15 @@ def factsheet_visibility(request, org, pk):
 
 
 def _factsheet_context(story: ChangeStory) -> dict:
+    """What the factsheet shows, for the public and in the members' preview alike: the
+    story and counts, and figures and quotes only of questionnaires whose results the
+    group published."""
+    published = list(services.published_questionnaires(story.organisation))
     rows = []
-    for questionnaire in story.organisation.questionnaires.all():
+    for questionnaire in published:
         rows += [(questionnaire, row) for row in results.results(questionnaire)
                  if row.share_agreeing is not None and not row.hidden]
-    quotes = [q for questionnaire in story.organisation.questionnaires.all()
-              for q in questionnaire.quotes.all()][:3]
+    quotes = [q for questionnaire in published for q in questionnaire.quotes.all()][:3]
     return {"story": story, "organisation": story.organisation, "figures": rows,
             "totals": services.totals(story.organisation), "quotes": quotes}
 
@@ -178,8 +197,8 @@ def new_questionnaire(request, org):
                        {"organisation": organisation, "form": form}, form)
 
 
-def _questionnaire_for(request, org, pk) -> Questionnaire:
-    organisation = get_organisation_for_member(request, org)
+def _questionnaire_for(request, org, pk, action: str = "impact.work") -> Questionnaire:
+    organisation = get_organisation_for_member(request, org, action=action)
     return get_object_or_404(organisation.questionnaires, pk=pk)
 
 
@@ -195,7 +214,9 @@ def questionnaire(request, org, pk):
         "open_answers": open_answers,
         "responses": item.responses.count(), "import_form": ImportForm(),
         "question_form": QuestionForm(),
-        "quote_form": QuoteForm(), "is_open": services.is_open(item)})
+        "quote_form": QuoteForm(), "is_open": services.is_open(item),
+        "may_publish": may(item.organisation.membership, "impact.publish_results"),
+        "may_quote": may(item.organisation.membership, "impact.quotes")})
 
 
 @login_required
@@ -279,25 +300,29 @@ def add_question(request, org, pk):
 @login_required
 @require_POST
 def publish_results(request, org, pk):
-    item = _questionnaire_for(request, org, pk)
-    services.set_results_public(item, request.POST.get("public") == "1")
+    item = _questionnaire_for(request, org, pk, action="impact.publish_results")
+    public = _public_choice(request)
+    if public is None:
+        return bad_request(request)
+    services.set_results_public(item, public)
     return redirect(item)
 
 
 @login_required
 @require_POST
 def add_quote(request, org, pk):
-    item = _questionnaire_for(request, org, pk)
+    item = _questionnaire_for(request, org, pk, action="impact.quotes")
     form = QuoteForm(request.POST)
-    if form.is_valid():
-        item.quotes.create(text=form.cleaned_data["text"], position=item.quotes.count())
+    if not form.is_valid():
+        return bad_request(request)
+    services.add_quote(item, form.cleaned_data["text"])
     return redirect(item)
 
 
 @login_required
 @require_POST
 def remove_quote(request, org, pk, quote_id):
-    item = _questionnaire_for(request, org, pk)
+    item = _questionnaire_for(request, org, pk, action="impact.quotes")
     get_object_or_404(item.quotes, pk=quote_id).delete()
     return redirect(item)
 
