@@ -189,7 +189,8 @@ def test_a_withdrawn_factsheet_link_stops_working(client, survey):
 
 
 def test_the_group_picks_quotes_from_the_open_answers(client, survey, admin):
-    services.record(survey, {"open": "Hier voel ik me thuis."})
+    for text in ["Hier voel ik me thuis.", "Gezellig", "Warm", "Fijn", "Goed"]:
+        services.record(survey, {"open": text})  # five people: their answers may be shown
     client.force_login(admin)
     page = client.get(survey.get_absolute_url()).content.decode()
     assert "Hier voel ik me thuis." in page

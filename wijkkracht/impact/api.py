@@ -30,7 +30,8 @@ class QuestionResultOut(Schema):
     dont_know: int
     share_agreeing: int | None = Field(description="(4 + 5) ÷ answers other than 'dk', as a "
                                                    "whole percent; null when hidden")
-    hidden: bool = Field(description="fewer than 5 answers: the figures are not shown")
+    hidden: bool = Field(description="fewer than 5 opinions ('dk' does not count): the "
+                                     "figures are not shown")
 
 
 class ResultsOut(Schema):

@@ -1,8 +1,10 @@
 """Figures per question: answers, distribution, and the share agreeing.
 
 Share agreeing = (eens + helemaal eens) ÷ the answers other than "weet niet" and empty,
-as a whole percentage (half rounds up). "Weet niet" is counted separately. A figure built
-on fewer than MIN_ANSWERS answers is hidden, so nobody can be picked out of a small group.
+as a whole percentage (half rounds up). "Weet niet" is counted separately. A figure is
+hidden unless at least MIN_ANSWERS people gave an opinion it is built on ("weet niet" and
+empty do not count), so nobody can be picked out of a small group; the same holds for the
+open answers to a question (fewer than MIN_ANSWERS texts: none shown).
 """
 
 from dataclasses import dataclass, field
@@ -36,7 +38,8 @@ class QuestionResult:
 
     @property
     def hidden(self) -> bool:
-        return self.answers < MIN_ANSWERS
+        """Too few real opinions to show anything of this question."""
+        return self.valid < MIN_ANSWERS
 
     def percent(self, value: str) -> int:
         return whole_percent(self.counts.get(value, 0), self.answers) if self.answers else 0

@@ -207,8 +207,8 @@ def questionnaire(request, org, pk):
     item = _questionnaire_for(request, org, pk)
     link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
     chosen = set(item.quotes.values_list("text", flat=True))
-    open_answers = [text for row in results.results(item) for text in row.texts
-                    if text not in chosen][:50]
+    open_answers = [text for row in results.results(item) if not row.hidden
+                    for text in row.texts if text not in chosen][:50]
     return render(request, "impact/questionnaire.html", {
         "organisation": item.organisation, "questionnaire": item, "link": link,
         "open_answers": open_answers,
@@ -339,7 +339,7 @@ def results_page(request, org, pk):
     labels = dict(templates_catalogue.scale_labels())
     groups = [(effect, [(row, charts.distribution(row, labels)) for row in group])
               for effect, group in results.by_effect(rows)]
-    open_answers = [row for row in rows if row.question.kind == "open"]
+    open_answers = [row for row in rows if row.question.kind == "open" and not row.hidden]
     return render(request, "impact/results.html", {
         "organisation": item.organisation, "questionnaire": item, "groups": groups,
         "labels": labels, "minimum": results.MIN_ANSWERS,
