@@ -11,7 +11,7 @@ PDF_SECONDS = 60 * 60 * 24
 
 def guide_pdf(guide, language: str) -> bytes:
     """The booklet of a guide in one language; kept in the cache until the guide changes."""
-    key = f"guides:booklet:{guide.slug}:{language}:{guide.updated_at.timestamp()}"
+    key = f"guides:booklet:{guide.pk}:{language}:{guide.updated_at.timestamp()}"
     pdf = cache.get(key)
     if pdf is None:
         pdf = render_guide_pdf(guide, language)

@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -30,26 +32,58 @@ def get_workbook_for_member(request: HttpRequest, org_slug: str, guide_slug: str
     or not it exists. Every member may work in it, so no role is checked.
 
     Membership comes from organisations.services.memberships_of, whose cache is dropped
-    the moment a membership changes; the workbook row is cached until it changes.
+    the moment a membership changes. The workbook row is cached under the ids of its
+    organisation and guide, never their slugs: a slug freed by a deleted organisation is
+    handed to the next one, an id never is.
     """
     if not request.user.is_authenticated:
         raise Http404
-    if org_slug not in {m.slug for m in memberships_of(request.user)}:
+    organisation_id = next((m.organisation_id for m in memberships_of(request.user)
+                            if m.slug == org_slug), None)
+    if organisation_id is None:
         raise Http404
-    key = _workbook_cache_key(org_slug, guide_slug)
+    rows = Workbook.objects.select_related("organisation", "guide")
+    guide = published_guide(guide_slug)
+    if guide is None:  # a guide no longer published: its workbook stays, uncached
+        return get_object_or_404(rows, organisation_id=organisation_id, guide__slug=guide_slug)
+    key = workbook_cache_key(organisation_id, guide.pk)
     workbook = cache.get(key)
     if workbook is None:
-        workbook = get_object_or_404(Workbook.objects.select_related("organisation", "guide"),
-                                     organisation__slug=org_slug, guide__slug=guide_slug)
+        workbook = get_object_or_404(rows, organisation_id=organisation_id, guide=guide)
         cache.set(key, workbook, WORKBOOK_SECONDS)
-    guide = published_guide(guide_slug)
-    if guide is not None:  # the guide as it is now, not as it was when cached
-        workbook.guide = guide
+    workbook.guide = guide  # the guide as it is now, not as it was when cached
     return workbook
 
 
-def _workbook_cache_key(org_slug: str, guide_slug: str) -> str:
-    return f"guides:workbook:{org_slug}:{guide_slug}"
+def workbook_cache_key(organisation_id: int, guide_id: int) -> str:
+    return f"guides:workbook:{organisation_id}:{guide_id}"
+
+
+# The {% cache %} blocks of workbook.html: fragment name → the part's stamp.
+FRAGMENTS = {"workbook-head": "head", "workbook-body": "body"}
+
+
+def fragment_stamps(workbook: Workbook) -> dict[str, str]:
+    """What each cached part of the workbook page is built from: the workbook's id (never
+    reused) and the versions of what it shows. The page and forget() both use these."""
+    guide_version = workbook.guide.updated_at.isoformat()
+    return {
+        "head": f"{workbook.pk}:{workbook.organisation.updated_at.isoformat()}"
+                         f":{guide_version}",
+        "body": f"{workbook.pk}:{workbook.changed_at.isoformat()}"
+                         f":{workbook.version_seen}:{guide_version}",
+    }
+
+
+def forget(workbook: Workbook) -> None:
+    """Drop every cached copy of this workbook: the row and its page in every language.
+    Called when the workbook goes, also with its organisation (guides.signals)."""
+    stamps = fragment_stamps(workbook)
+    keys = [workbook_cache_key(workbook.organisation_id, workbook.guide_id)]
+    keys += [make_template_fragment_key(name, [stamps[part], code])
+             for name, part in FRAGMENTS.items() for code, _name in settings.LANGUAGES]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def start(organisation, guide: Guide, user) -> Workbook:
@@ -123,7 +157,7 @@ def save_if_changed(workbook: Workbook, key: str, text: str, base_revision: int,
 
 def _changed(workbook: Workbook) -> None:
     Workbook.objects.filter(pk=workbook.pk).update(changed_at=timezone.now())
-    cache.delete(_workbook_cache_key(workbook.organisation.slug, workbook.guide.slug))
+    cache.delete(workbook_cache_key(workbook.organisation_id, workbook.guide_id))
 
 
 def restore(workbook: Workbook, key: str, revision: int, user) -> Answer:
@@ -179,6 +213,7 @@ class WorkbookView:
     def __init__(self, workbook: Workbook):
         self.workbook = workbook
         self.urls = workbook_urls(workbook)
+        self.stamps = fragment_stamps(workbook)
 
     @cached_property
     def _answers(self) -> dict[str, Answer]:

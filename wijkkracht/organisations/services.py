@@ -1,9 +1,12 @@
 """What happens to organisations and their members: create, invite, join, leave, hand over."""
 
+import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -202,6 +205,7 @@ class MembershipSummary:
     role: str
     url: str
     invite_url: str
+    organisation_id: int
 
     @property
     def is_admin(self) -> bool:
@@ -211,26 +215,53 @@ class MembershipSummary:
         return Membership.Role(self.role).label
 
 
+class Memberships(list):
+    """Her membership summaries, with `stamp`: a name for this very list, never used
+    again (her id and a random part). Fragments built from it (the home page) are cached
+    under the stamp, so forgetting the list can drop them too."""
+
+    stamp = ""
+
+
+# core/home.html caches her part as {% cache … home-member LANGUAGE_CODE memberships.stamp %}
+HOME_FRAGMENT = "home-member"
+
+
 def _summary_key(user_id: int) -> str:
-    return f"organisations:memberships:{user_id}"
+    # v2: summaries carry the organisation's id; keyed by her id, which is never reused.
+    return f"organisations:memberships:v2:{user_id}"
 
 
-def memberships_of(user) -> list[MembershipSummary]:
+def memberships_of(user) -> Memberships:
     """Her organisations, from the cache when nothing changed since the last look."""
     key = _summary_key(user.pk)
     summaries = cache.get(key)
     if summaries is None:
         rows = Membership.objects.filter(user=user).order_by("organisation__name").values_list(
-            "organisation__name", "organisation__slug", "role"
+            "organisation__name", "organisation__slug", "role", "organisation_id"
         )
-        summaries = [
+        summaries = Memberships(
             MembershipSummary(name, slug, role, reverse("organisations:detail", args=[slug]),
-                              reverse("organisations:invite", args=[slug]))
-            for name, slug, role in rows
-        ]
+                              reverse("organisations:invite", args=[slug]), organisation_id)
+            for name, slug, role, organisation_id in rows
+        )
+        summaries.stamp = f"{user.pk}:{uuid.uuid4().hex}"
         cache.set(key, summaries, SUMMARY_SECONDS)
     return summaries
 
 
+def _drop_summaries(user_ids) -> None:
+    keys = [_summary_key(user_id) for user_id in user_ids]
+    for summaries in cache.get_many(keys).values():
+        keys += [make_template_fragment_key(HOME_FRAGMENT, [code, summaries.stamp])
+                 for code, _name in settings.LANGUAGES]
+    cache.delete_many(keys)
+
+
 def forget_memberships_of(*user_ids: int) -> None:
-    cache.delete_many([_summary_key(user_id) for user_id in user_ids])
+    """Drop her cached summaries and what was built from them, now and again once the
+    change is committed: a request reading in between must not keep the old list."""
+    if not user_ids:
+        return
+    _drop_summaries(user_ids)
+    transaction.on_commit(lambda: _drop_summaries(user_ids))
