@@ -168,3 +168,21 @@ def test_the_daily_digest_is_opt_in_and_at_most_daily(challenge, admin, member):
     nobody = UserFactory()
     MembershipFactory(user=nobody)
     assert not DigestSubscription.objects.filter(user=nobody).exists()
+
+
+def test_the_queue_shows_reports_on_a_question_and_on_an_answer(client, challenge, member,
+                                                                facilitator):
+    """A report on a question has no answer: the queue once answered 500 for everyone."""
+    reply = answer(challenge, "Koop onze spullen!")
+    client.force_login(member)
+    client.post(reverse("exchange:report", args=[challenge.pk]), {"reason": "Dubbele vraag"})
+    client.post(reverse("exchange:report_answer", args=[challenge.pk, reply.pk]),
+                {"reason": "Reclame"})
+    client.force_login(facilitator)
+    response = client.get(reverse("exchange:reports"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Dubbele vraag" in page and "Na een half jaar haken ze af." in page
+    assert f'href="{challenge.get_absolute_url()}"' in page
+    assert "Reclame" in page and "Koop onze spullen!" in page
+    assert f'href="{challenge.get_absolute_url()}#answer-{reply.pk}"' in page

@@ -104,6 +104,22 @@ class Report(models.Model):
     def __str__(self) -> str:
         return self.reason[:60]
 
+    def get_absolute_url(self) -> str:
+        url = self.about.get_absolute_url()
+        return f"{url}#answer-{self.answer_id}" if self.answer_id else url
+
+    @property
+    def about(self) -> Challenge:
+        """The question the report is about, also when it is about one of its answers.
+        Chosen here, not in the template: a template's `default:` argument is looked up
+        even when it is not used, and fails on a report that has no answer."""
+        return self.answer.challenge if self.answer_id else self.challenge
+
+    @property
+    def text(self) -> str:
+        """What was reported, as it stands: the answer, or the question's description."""
+        return self.answer.text if self.answer_id else self.challenge.description
+
 
 class DigestSubscription(models.Model):
     """Opt-in: at most one mail a day with what is new in the exchange."""
