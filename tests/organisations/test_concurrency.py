@@ -4,6 +4,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from wijkkracht.organisations import services
@@ -57,3 +58,27 @@ def test_two_admins_leaving_at_once_leave_one_behind(attempt):
     ])
     assert organisation.memberships.filter(role="admin").count() == 1, results
     assert sum(isinstance(r, services.LastAdminError) for r in results) == 1
+
+
+def post_as(user, url, data=None):
+    """A request from her own browser, in its own thread and database connection."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client.post(url, data or {}).status_code
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_two_admins_removing_each_other_at_once_leave_one_admin(attempt):
+    organisation = OrganisationFactory()
+    amina, dilara = [MembershipFactory(organisation=organisation, role="admin") for _ in range(2)]
+    MembershipFactory(organisation=organisation)
+
+    def remove(actor, target):
+        return lambda: post_as(actor.user, reverse(
+            "organisations:remove_member", args=[organisation.slug, target.pk]))
+
+    results = run_together(remove(amina, dilara), remove(dilara, amina))
+    assert organisation.memberships.filter(role="admin").count() == 1, results
+    assert organisation.memberships.count() == 2

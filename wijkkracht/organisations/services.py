@@ -114,12 +114,45 @@ def is_last_admin(membership: Membership) -> bool:
     return membership.is_admin and not _other_admins(membership).exists()
 
 
+class NotAllowed(Exception):
+    """The person acting no longer has the role for this (someone changed it meanwhile)."""
+
+
+def _lock(organisation_id: int) -> None:
+    """Every change to who is in an organisation, or with which role, takes this lock
+    first (the organisation's row; on SQLite the write transaction, started IMMEDIATE),
+    so the last-admin rule is checked against what is stored, one change at a time."""
+    Organisation.objects.select_for_update().filter(pk=organisation_id).exists()
+
+
+def _current(membership: Membership) -> Membership | None:
+    """The membership as stored now, under the lock; None when it is gone."""
+    return Membership.objects.select_related("organisation").filter(pk=membership.pk).first()
+
+
+def _keep_an_admin(membership: Membership, message: str) -> None:
+    """The last-admin rule, in one place: call it under _lock."""
+    if is_last_admin(membership):
+        raise LastAdminError(message)
+
+
+def _check_actor(by: Membership | None, action: str) -> None:
+    from .permissions import may
+
+    if by is not None and not may(_current(by), action):
+        raise NotAllowed
+
+
 @transaction.atomic
 def leave(membership: Membership, successor: Membership | None = None) -> None:
     """Leave an organisation; the last admin names a successor first."""
-    # Lock the organisation's admins so two admins cannot both leave at once.
-    list(membership.organisation.memberships.select_for_update().filter(role="admin"))
+    _lock(membership.organisation_id)
+    membership = _current(membership)
+    if membership is None:
+        return
     if is_last_admin(membership):
+        if successor is not None:
+            successor = _current(successor)
         if successor is None or successor.organisation_id != membership.organisation_id:
             raise LastAdminError(_("Kies eerst wie de nieuwe beheerder wordt."))
         successor.role = Membership.Role.ADMIN
@@ -128,12 +161,30 @@ def leave(membership: Membership, successor: Membership | None = None) -> None:
 
 
 @transaction.atomic
-def change_role(membership: Membership, role: str) -> None:
-    list(membership.organisation.memberships.select_for_update().filter(role="admin"))
-    if role != Membership.Role.ADMIN and is_last_admin(membership):
-        raise LastAdminError(_("Een organisatie heeft minstens één beheerder nodig."))
+def change_role(membership: Membership, role: str, by: Membership | None = None) -> None:
+    _lock(membership.organisation_id)
+    _check_actor(by, "organisation.members")
+    membership = _current(membership)
+    if membership is None:
+        return
+    if role != Membership.Role.ADMIN:
+        _keep_an_admin(membership, _("Een organisatie heeft minstens één beheerder nodig."))
     membership.role = role
     membership.save(update_fields=["role"])
+
+
+@transaction.atomic
+def remove_member(membership: Membership, by: Membership | None = None) -> bool:
+    """Someone is no longer a member; False when she was gone already. `by`, the admin
+    who removes her, must still be one when the lock is hers."""
+    _lock(membership.organisation_id)
+    _check_actor(by, "organisation.members")
+    membership = _current(membership)
+    if membership is None:
+        return False
+    _keep_an_admin(membership, _("Een organisatie heeft minstens één beheerder nodig."))
+    membership.delete()
+    return True
 
 
 def sole_admin_memberships(user) -> list[Membership]:

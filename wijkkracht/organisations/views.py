@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,8 +14,6 @@ from . import services
 from .access import get_organisation_for_member, get_organisation_for_viewer
 from .forms import InvitationForm, OrganisationForm, RoleForm, SuccessorForm
 from .models import Invitation, Membership
-
-ADMIN = Membership.Role.ADMIN
 
 
 def directory(request):
@@ -40,7 +39,7 @@ def detail(request, slug):
 
 @login_required
 def edit(request, slug):
-    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    organisation = get_organisation_for_member(request, slug, action="organisation.edit")
     form = OrganisationForm(posted(request), instance=organisation)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -62,27 +61,33 @@ def members(request, slug):
 @login_required
 @require_POST
 def change_role(request, slug, pk):
-    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    organisation = get_organisation_for_member(request, slug, action="organisation.members")
     membership = get_object_or_404(organisation.memberships, pk=pk)
     form = RoleForm(request.POST)
     if form.is_valid():
         try:
-            services.change_role(membership, form.cleaned_data["role"])
+            services.change_role(membership, form.cleaned_data["role"],
+                                 by=organisation.membership)
             messages.success(request, _("De rol is aangepast."))
         except services.LastAdminError as error:
             messages.error(request, error.message)
+        except services.NotAllowed:
+            raise PermissionDenied from None
     return redirect("organisations:members", slug)
 
 
 @login_required
 @require_POST
 def remove_member(request, slug, pk):
-    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    organisation = get_organisation_for_member(request, slug, action="organisation.members")
     membership = get_object_or_404(organisation.memberships.select_related("user"), pk=pk)
-    if services.is_last_admin(membership):
-        messages.error(request, _("Een organisatie heeft minstens één beheerder nodig."))
+    try:
+        services.remove_member(membership, by=organisation.membership)
+    except services.LastAdminError as error:
+        messages.error(request, error.message)
+    except services.NotAllowed:
+        raise PermissionDenied from None
     else:
-        membership.delete()
         messages.success(request, _("%(name)s is geen lid meer.")
                          % {"name": membership.user.display_name})
     return redirect("organisations:members", slug)
@@ -90,7 +95,7 @@ def remove_member(request, slug, pk):
 
 @login_required
 def invite(request, slug):
-    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    organisation = get_organisation_for_member(request, slug, action="organisation.invite")
     form = InvitationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["email"] and is_ratelimited(
@@ -112,7 +117,7 @@ def invite(request, slug):
 @login_required
 @require_POST
 def revoke(request, slug, pk):
-    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    organisation = get_organisation_for_member(request, slug, action="organisation.invite")
     services.revoke(get_object_or_404(organisation.invitations, pk=pk))
     messages.success(request, _("De uitnodiging werkt niet meer."))
     return redirect("organisations:invite", slug)
@@ -155,7 +160,7 @@ def leave(request, slug):
 
 @login_required
 def delete(request, slug):
-    organisation = get_organisation_for_member(request, slug, role=ADMIN)
+    organisation = get_organisation_for_member(request, slug, action="organisation.delete")
     if request.method == "POST":
         organisation.delete()
         messages.success(request, _("%(name)s is verwijderd.") % {"name": organisation.name})
