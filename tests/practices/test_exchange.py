@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from wijkkracht.accounts.models import RoleGrant
 from wijkkracht.exchange import services
-from wijkkracht.exchange.models import Answer, Challenge, DigestSubscription
+from wijkkracht.exchange.models import Answer, Challenge, DigestSubscription, Report
 from wijkkracht.guides.models import Guide, GuideItem
 
 pytestmark = pytest.mark.django_db
@@ -186,3 +186,77 @@ def test_the_queue_shows_reports_on_a_question_and_on_an_answer(client, challeng
     assert f'href="{challenge.get_absolute_url()}"' in page
     assert "Reclame" in page and "Koop onze spullen!" in page
     assert f'href="{challenge.get_absolute_url()}#answer-{reply.pk}"' in page
+
+
+def _exchange_posts(challenge, reply, organisation):
+    """Every form of the exchange, filled in as a person would."""
+    return [
+        (reverse("exchange:new"), {"title": "Vraag", "description": "Tekst",
+                                   "organisation": organisation.slug}),
+        (challenge.get_absolute_url(), {"text": "Een antwoord", "organisation": ""}),
+        (reverse("exchange:report", args=[challenge.pk]), {"reason": "Dubbel"}),
+        (reverse("exchange:report_answer", args=[challenge.pk, reply.pk]), {"reason": "Reclame"}),
+        (reverse("exchange:hide", args=[challenge.pk]), {"reason": "Dubbel"}),
+        (reverse("exchange:hide_answer", args=[challenge.pk, reply.pk]), {"reason": "Reclame"}),
+        (reverse("exchange:hide", args=[challenge.pk]), {"action": "show"}),
+        (reverse("exchange:helpful", args=[challenge.pk, reply.pk]), {"helpful": "1"}),
+        (reverse("exchange:digest"), {"active": "1"}),
+    ]
+
+
+def _says_why(response) -> bool:
+    return b'class="error"' in response.content or b"message-error" in response.content
+
+
+def test_a_nul_in_any_exchange_form_is_refused_with_a_message(client, challenge, admin,
+                                                              settings):
+    """PostgreSQL cannot store a NUL: every field of every form refuses it with a 400 and
+    words next to the field or at the top, and nothing changes. The forms themselves are
+    tested here, without the middleware that stops NUL before any view."""
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "RefuseOddRequests" not in m]
+    RoleGrant.objects.create(user=admin, role=RoleGrant.Role.FACILITATOR)
+    reply = answer(challenge, "Koop onze spullen!")
+    client.force_login(admin)
+    for url, data in _exchange_posts(challenge, reply, challenge.organisation):
+        for field in data:
+            response = client.post(url, {**data, field: data[field] + "\x00"})
+            assert response.status_code == 400, (url, field)
+            assert _says_why(response), (url, field)
+    assert Challenge.objects.count() == 1 and Answer.objects.count() == 1
+    assert not Report.objects.exists() and not DigestSubscription.objects.exists()
+    assert not Challenge.objects.get().is_hidden and not Answer.objects.get().helpful
+
+
+def test_hiding_without_a_reason_says_why_it_did_not_happen(client, challenge, facilitator):
+    client.force_login(facilitator)
+    response = client.post(reverse("exchange:hide", args=[challenge.pk]), {"reason": "  "})
+    assert response.status_code == 400
+    assert "Schrijf waarom je dit verbergt." in response.content.decode()
+    assert not Challenge.objects.get(pk=challenge.pk).is_hidden
+
+
+def test_a_too_long_report_is_refused_not_cut(client, challenge, member):
+    client.force_login(member)
+    response = client.post(reverse("exchange:report", args=[challenge.pk]),
+                           {"reason": "x" * 301})
+    assert response.status_code == 400 and not Report.objects.exists()
+
+
+def test_a_report_reason_stays_on_one_line(client, challenge, member):
+    client.force_login(member)
+    response = client.post(reverse("exchange:report", args=[challenge.pk]),
+                           {"reason": "Reclame\nKoop nu"})
+    assert response.status_code == 400 and not Report.objects.exists()
+
+
+def test_one_bad_address_does_not_stop_the_digest_for_the_others(challenge, admin, member):
+    bad = UserFactory(email="kapot\n@example.org")
+    for user in (bad, admin, member):
+        services.subscribe(user, True)
+    answer(challenge, "Probeer een buddy-systeem.")
+    now = timezone.now() + timedelta(minutes=1)
+    assert services.send_digests(now) == 2
+    assert sorted(m.to[0] for m in mail.outbox) == [admin.email, member.email]
+    # the failed one counts as her mail of the day: no second try within the day
+    assert services.send_digests(now + timedelta(hours=1)) == 0
+    assert len(mail.outbox) == 2

@@ -45,11 +45,42 @@ class AnswerForm(CleanText, forms.ModelForm):
             self.fields["organisation"].initial = memberships[0].slug
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(CleanText, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["reason"]
 
 
-class HideForm(forms.Form):
-    reason = forms.CharField(label=_("Waarom verberg je dit?"), max_length=300)
+class HideForm(CleanText, forms.Form):
+    """A facilitator hides a post with a reason, or shows it again (action "show")."""
+
+    action = forms.ChoiceField(choices=[("hide", "hide"), ("show", "show")], required=False)
+    reason = forms.CharField(label=_("Waarom verberg je dit?"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("action") != "show" and not data.get("reason")
+                and "reason" not in self.errors):
+            self.add_error("reason", _("Schrijf waarom je dit verbergt."))
+        return data
+
+    @property
+    def shows(self) -> bool:
+        return self.cleaned_data.get("action") == "show"
+
+
+def _yes_no(label):
+    return forms.TypedChoiceField(label=label, choices=[("1", "1"), ("0", "0")],
+                                  coerce=lambda value: value == "1")
+
+
+class HelpfulForm(CleanText, forms.Form):
+    """The asker marks an answer as helpful (1) or takes that back (0)."""
+
+    helpful = _yes_no(_("behulpzaam"))
+
+
+class DigestForm(CleanText, forms.Form):
+    """She turns the daily overview by mail on (1) or off (0)."""
+
+    active = _yes_no(_("dagelijks overzicht per mail"))

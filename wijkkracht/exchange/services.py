@@ -1,10 +1,12 @@
 """Rules of the exchange: who may post, mark, report, hide, and make a draft guide."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,6 +17,8 @@ from wijkkracht.core.slugs import unique_slug
 from wijkkracht.guides.models import Guide, GuideItem
 
 from .models import Answer, Challenge, DigestSubscription, Report
+
+log = logging.getLogger(__name__)
 
 DIGEST_EVERY = timedelta(hours=23)  # a daily run may start a little early
 
@@ -42,13 +46,13 @@ def mark_helpful(challenge: Challenge, answer: Answer, user, helpful: bool) -> N
 
 def report(user, reason: str, challenge: Challenge | None = None,
            answer: Answer | None = None) -> Report:
-    return Report.objects.create(reporter=user, reason=reason[:300], challenge=challenge,
+    return Report.objects.create(reporter=user, reason=reason, challenge=challenge,
                                  answer=answer)
 
 
 def hide(post: Challenge | Answer, facilitator, reason: str) -> None:
     type(post).objects.filter(pk=post.pk).update(
-        hidden_at=timezone.now(), hidden_by=facilitator, hidden_reason=reason[:300])
+        hidden_at=timezone.now(), hidden_by=facilitator, hidden_reason=reason)
     post.reports.filter(handled_at__isnull=True).update(handled_at=timezone.now())
 
 
@@ -102,18 +106,30 @@ def subscribe(user, active: bool) -> DigestSubscription:
 
 def send_digests(now=None) -> int:
     """One mail per subscriber with new challenges and new answers to her own challenges,
-    at most once a day and only when there is something new. Returns mails sent."""
+    at most once a day and only when there is something new. Returns mails sent.
+
+    Runs from a command, outside any request, so it sends directly; one address the mail
+    server refuses is logged and the others still get theirs. Her day is claimed before
+    sending (an update that changes one row only if no other run took her), so two runs
+    at once, or a crash after sending, never give her a second mail that day. A mail that
+    failed is not tried again before the next day.
+    """
     now = now or timezone.now()
     sent = 0
-    due = DigestSubscription.objects.filter(active=True, user__is_active=True).select_related(
-        "user")
+    due = DigestSubscription.objects.filter(
+        Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=now - DIGEST_EVERY),
+        active=True, user__is_active=True).select_related("user")
     for subscription in due:
-        since = subscription.last_sent_at or (now - timedelta(days=1))
-        if subscription.last_sent_at and now - subscription.last_sent_at < DIGEST_EVERY:
+        previous = subscription.last_sent_at
+        claimed = DigestSubscription.objects.filter(
+            pk=subscription.pk, last_sent_at=previous).update(last_sent_at=now)
+        if not claimed:
             continue
-        if _send_digest(subscription.user, since, now):
-            sent += 1
-        DigestSubscription.objects.filter(pk=subscription.pk).update(last_sent_at=now)
+        try:
+            if _send_digest(subscription.user, previous or (now - timedelta(days=1)), now):
+                sent += 1
+        except Exception:  # noqa: BLE001 — any failure for one person, by design
+            log.exception("exchange digest for user %s not sent", subscription.user_id)
     return sent
 
 

@@ -13,18 +13,22 @@ from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.services import memberships_of
 
 from . import services
-from .forms import AnswerForm, ChallengeForm, HideForm, ReportForm
+from .forms import AnswerForm, ChallengeForm, DigestForm, HelpfulForm, HideForm, ReportForm
 from .models import Answer, Challenge, DigestSubscription, Report
 
 
 @login_required
 def index(request):
+    return _index_page(request)
+
+
+def _index_page(request, status=200):
     challenges = services.visible_challenges(request.user).order_by("-created_at")
     page = Paginator(challenges, 20).get_page(request.GET.get("page"))
     subscription = DigestSubscription.objects.filter(user=request.user, active=True).exists()
     return render(request, "exchange/index.html", {
         "page": page, "subscribed": subscription,
-        "is_facilitator": is_facilitator(request.user)})
+        "is_facilitator": is_facilitator(request.user)}, status=status)
 
 
 @login_required
@@ -65,10 +69,35 @@ def challenge(request, pk):
         answer.save()
         messages.success(request, _("Dank je voor je antwoord."))
         return redirect(f"{item.get_absolute_url()}#answer-{answer.pk}")
+    return _challenge_page(request, item, form)
+
+
+def _challenge_page(request, item: Challenge, form=None, refused=None):
+    """The question with its answers; `refused` is a small form of buttons (hide, helpful)
+    sent back with mistakes, whose reasons stand at the top of the page (400)."""
+    if form is None:
+        form = AnswerForm(None, memberships=memberships_of(request.user))
+    if refused is not None:
+        _say_why(request, refused)
     context = {"challenge": item, "answers": services.visible_answers(request.user, item),
                "form": form, "is_asker": item.author_id == request.user.pk,
                "is_facilitator": is_facilitator(request.user)}
-    return render_form(request, "exchange/challenge.html", context, form)
+    response = render_form(request, "exchange/challenge.html", context, form)
+    if refused is not None:
+        response.status_code = 400
+    return response
+
+
+def _say_why(request, form) -> None:
+    """Her own words (a reason) get their own message; a button's value she cannot see
+    was changed on the way, so the message only asks her to try again."""
+    for name, errors in form.errors.items():
+        if name == "reason":
+            for error in errors:
+                messages.error(request, error)
+        else:
+            messages.error(request, _("Dat ging niet goed. Laad de pagina opnieuw en "
+                                      "probeer het nog eens."))
 
 
 @login_required
@@ -76,8 +105,11 @@ def challenge(request, pk):
 def helpful(request, pk, answer_id):
     item = _challenge(request, pk)
     answer = get_object_or_404(item.answers, pk=answer_id)
+    form = HelpfulForm(request.POST)
+    if not form.is_valid():
+        return _challenge_page(request, item, refused=form)
     try:
-        services.mark_helpful(item, answer, request.user, request.POST.get("helpful") == "1")
+        services.mark_helpful(item, answer, request.user, form.cleaned_data["helpful"])
     except PermissionError:
         raise Http404 from None
     return redirect(f"{item.get_absolute_url()}#answer-{answer.pk}")
@@ -117,16 +149,15 @@ def hide(request, pk, answer_id=None):
     _facilitator(request)
     item = get_object_or_404(Challenge, pk=pk)
     post = get_object_or_404(Answer, pk=answer_id, challenge=item) if answer_id else item
-    if request.POST.get("action") == "show":
-        services.unhide(post)
-        messages.success(request, _("Het bericht is weer zichtbaar."))
-        return redirect(item)
     form = HideForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Schrijf waarom je dit verbergt."))
-        return redirect(item)
-    services.hide(post, request.user, form.cleaned_data["reason"])
-    messages.success(request, _("Het bericht is verborgen."))
+        return _challenge_page(request, item, refused=form)
+    if form.shows:
+        services.unhide(post)
+        messages.success(request, _("Het bericht is weer zichtbaar."))
+    else:
+        services.hide(post, request.user, form.cleaned_data["reason"])
+        messages.success(request, _("Het bericht is verborgen."))
     return redirect(item)
 
 
@@ -147,6 +178,10 @@ def for_guide(request, pk):
 @login_required
 @require_POST
 def digest(request):
-    services.subscribe(request.user, request.POST.get("active") == "1")
+    form = DigestForm(request.POST)
+    if not form.is_valid():
+        _say_why(request, form)
+        return _index_page(request, status=400)
+    services.subscribe(request.user, form.cleaned_data["active"])
     messages.success(request, _("Je keuze is bewaard."))
     return redirect("exchange:index")
