@@ -447,3 +447,34 @@ def test_import_command_prints_the_bad_rows_and_fails(wijken, tmp_path, capsys):
     assert "locations.csv rij 3: location_type: onbekende waarde gebouw" in \
         capsys.readouterr().out
     assert not Venue.objects.exists()
+
+
+# --- odd files and spreadsheet formulas (issue 11) -------------------------------------
+
+def test_a_json_file_nested_100000_deep_is_refused_with_a_reason(wijken, tmp_path, capsys):
+    path = tmp_path / "deep.json"
+    path.write_text('{"locations": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert "te diep genest" in import_hsds(path).problems[0].reason
+    with pytest.raises(CommandError, match="Niets geïmporteerd"):
+        call_command("import_hsds", str(path))
+    assert "te diep genest" in capsys.readouterr().out
+
+
+def test_brackets_inside_names_do_not_count_as_nesting(wijken, tmp_path):
+    make_venue(name="Zaal \"[[[[{{{{\" " * 8)
+    path = export_to(tmp_path / "venues.json")
+    Venue.objects.all().delete()
+    assert import_hsds(path).ok
+
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"https://evil.example\",\"klik\")", "-1+2",
+                                  "@SUM(A1)", "+31 70", "\t=1"])
+def test_the_tabular_export_guards_cells_a_spreadsheet_would_run(wijken, tmp_path, name):
+    make_venue(name=name)
+    folder = export_to(tmp_path / "package", "tabular")
+    with (folder / "locations.csv").open(newline="", encoding="utf-8") as fh:
+        names = [row["name"] for row in csv.DictReader(fh)]
+    assert names == [f"'{name}"]
+    Venue.objects.all().delete()
+    assert import_hsds(folder).ok
+    assert Venue.objects.get().name == name  # our own guard comes off again on import

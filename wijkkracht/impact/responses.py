@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from wijkkracht.core.csvfiles import unguard, write_rows
+
 from .models import Question, Questionnaire, Response
 from .results import DONT_KNOW, NO, SCALE, YES
 
@@ -20,7 +22,6 @@ MAX_ROWS = 20_000
 MAX_TEXT = 2000
 YES_WORDS = {"yes", "ja", "y", "j"}
 NO_WORDS = {"no", "nee", "n"}
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass
@@ -70,14 +71,7 @@ def clean_value(question: Question, raw: str) -> str:
         return value
     if len(value) > MAX_TEXT:
         raise ValueError(_("langer dan %(n)d tekens") % {"n": MAX_TEXT})
-    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
-        return value[1:]  # our own export's guard against spreadsheet formulas
-    return value
-
-
-def _cell(value: str) -> str:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    return f"'{value}" if value[:1] in FORMULA_STARTS else value
+    return unguard(value)  # our own export's guard against spreadsheet formulas
 
 
 def read_csv(questionnaire: Questionnaire, data: bytes | str) -> tuple[list[dict], list[Problem]]:
@@ -142,10 +136,6 @@ def record_many(questionnaire: Questionnaire, rows: list[dict]) -> None:
 
 def export_csv(questionnaire: Questionnaire) -> str:
     keys = list(questionnaire.questions.values_list("key", flat=True))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(keys)
     # Ordered by the random id: the file says nothing about who answered when.
-    for answers in questionnaire.responses.order_by("id").values_list("answers", flat=True):
-        writer.writerow([_cell(str(answers.get(key, ""))) for key in keys])
-    return out.getvalue()
+    answers = questionnaire.responses.order_by("id").values_list("answers", flat=True)
+    return write_rows(([str(row.get(key, "")) for key in keys] for row in answers), keys)

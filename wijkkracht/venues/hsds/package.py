@@ -1,6 +1,7 @@
 """A package as read from disk, before any checks: the rows of each HSDS object."""
 
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -11,6 +12,22 @@ from .spec import RESOURCES, columns
 
 # Far above any real package (5,000 venues take about 3 MB); stops a zip bomb early.
 MAX_FILE_BYTES = 100 * 1024 * 1024
+# HSDS nests at most a handful of levels (a location's schedules, the extension's rooms);
+# a file nested deeper is refused before parsing, since Python's JSON parser (and every
+# check after it) would run out of stack on it (RecursionError).
+MAX_DEPTH = 32
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+    """Whether arrays and objects nest deeper than limit (brackets in strings not counted)."""
+    depth = 0
+    for bracket in _BRACKETS.findall(_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 @dataclass
@@ -42,8 +59,12 @@ def _refuse_constant(name: str):
 def load_json(data: bytes, where: str, report: Report):
     """The JSON in data, with exact decimals; None (and a problem) if it is not JSON."""
     try:
-        return json.loads(data.decode("utf-8-sig"), parse_float=Decimal,
-                          parse_constant=_refuse_constant)
+        text = data.decode("utf-8-sig")
+        if too_deep(text):
+            report.add(where, "", _("te diep genest: hoogstens %(n)d lagen van lijsten en "
+                                    "objecten in elkaar") % {"n": MAX_DEPTH})
+            return None
+        return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError) as error:
         report.add(where, "", _("geen geldige JSON: %(error)s") % {"error": error})
         return None

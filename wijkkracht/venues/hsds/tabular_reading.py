@@ -8,6 +8,8 @@ from pathlib import Path, PurePosixPath
 
 from django.utils.translation import gettext as _
 
+from wijkkracht.core.csvfiles import unguard
+
 from .package import MAX_FILE_BYTES, Package, load_json
 from .report import Report
 from .spec import (
@@ -146,7 +148,7 @@ def _add_row(package: Package, resource: Resource, where: str, header: list[str]
         report.add(where, "", _("meer cellen dan kolommen in de kopregel"))
     known = columns(resource.name)
     package.add(resource.name, where, {
-        column: _typed(resource.name, column, cell.strip())
+        column: _typed(resource.name, column, unguard(cell.strip()))
         for column, cell in zip(header, cells, strict=False) if column in known})
 
 

@@ -1,12 +1,12 @@
 """Writing an export: one JSON file, or the tabular package (a folder or a zip) with
 datapackage.json, one CSV file per HSDS object and wijkkracht-extension.json."""
 
-import csv
-import io
 import json
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+
+from wijkkracht.core.csvfiles import write_dicts
 
 from .export import Export
 from .spec import (
@@ -71,11 +71,9 @@ def write_tabular(path: Path, export: Export, as_zip: bool = False) -> None:
 
 
 def _csv_bytes(resource: Resource, rows: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns(resource.name), extrasaction="raise")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode()
+    """One CSV file; a text cell a spreadsheet would run as a formula is guarded
+    (core.csvfiles), and reading our own export takes the guard off again."""
+    return write_dicts(rows, columns(resource.name)).encode()
 
 
 def datapackage() -> dict:
