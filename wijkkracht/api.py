@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from wijkkracht.accounts.api import router as accounts_router
+from wijkkracht.core.openapi import document_request_limits
 from wijkkracht.guides.api import router as guides_router
 from wijkkracht.impact.api import router as impact_router
 from wijkkracht.organisations.api import router as organisations_router
@@ -20,6 +21,7 @@ api = NinjaAPI(
     description="Open data and tools for neighbourhood organisations.",
     urls_namespace="api",
 )
+document_request_limits(api)  # 414 and 422 from core.middleware, before any operation
 api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/", guides_router)

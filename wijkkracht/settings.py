@@ -10,6 +10,8 @@ from pathlib import Path
 
 import environ
 
+from wijkkracht.core.processes import configured_workers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "wijkkracht.core.middleware.RefuseOddRequests",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,8 +121,13 @@ RATELIMIT_USE_CACHE = "default"
 # client's address (e.g. HTTP_X_REAL_IP), so limits apply per client, not to everyone.
 RATELIMIT_IP_META_KEY = env("CLIENT_IP_HEADER", default="REMOTE_ADDR")
 RATELIMIT_VIEW = "wijkkracht.core.views.rate_limited"
-# Local memory is per process; fine for one process (make run), warned about by
-# django-ratelimit. Production with several workers sets REDIS_URL.
+# Local memory is per process: fine for one process (make run, tests), but with several
+# workers each counts its own rate limits and keeps its own sessions and private
+# fragments. WEB_CONCURRENCY (also read by gunicorn.conf.py) says how many workers serve
+# the site; `check --deploy` fails (wijkkracht.E002) without DEBUG when more than one
+# shares a per-process cache. django-ratelimit's own checks are silenced in favour of that
+# one: they also fire in development, and W001 for Django's own Redis backend.
+WORKERS = configured_workers()
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # --- People and sign-in ----------------------------------------------------------
@@ -189,6 +197,8 @@ MAP_ATTRIBUTION_URL = env("MAP_ATTRIBUTION_URL",
                           default="https://www.openstreetmap.org/copyright")
 
 # --- Security ------------------------------------------------------------------------
+# Longer query strings get a 414 from Django (core/middleware.py); no page needs more.
+MAX_QUERY_STRING_LENGTH = 4096
 HTTPS = env.bool("HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
 # Load balancers ask for the health check over plain HTTP.

@@ -50,7 +50,8 @@ def test_account_form(client, member, name, language):
 def test_sign_in_links(client, db, token, name):
     for view in ("accounts:link", "accounts:welcome"):
         assert client.post(reverse(view), {"t": token, "name": name}).status_code == 400
-        assert client.get(reverse(view), {"t": token}).status_code == 400
+        # A link of thousands of characters is refused as too long (414) before the view.
+        assert client.get(reverse(view), {"t": token}).status_code in (400, 414)
 
 
 @FUZZ
@@ -65,4 +66,4 @@ def test_leave_form(client, organisation, admin, member, successor):
 @pytest.mark.parametrize("path", ["/organisaties/%00/", "/uitnodiging/%00/",
                                   "/organisaties/?page=%00", "/organisaties/?page=-1"])
 def test_odd_addresses_get_a_page_not_a_crash(client, db, path):
-    assert client.get(path).status_code in (200, 404)
+    assert client.get(path).status_code in (200, 400, 404)

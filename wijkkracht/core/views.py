@@ -48,6 +48,11 @@ def _error(request, status: int, message: str, template: str):
     return render(request, template, {"message": message}, status=status)
 
 
+def error_response(request, status: int, message: str):
+    """An error in the request's own kind: JSON under /api/, the error page elsewhere."""
+    return _error(request, status, message, "core/error.html")
+
+
 def rate_limited(request, exception=None):
     return _error(request, 429, _("Te veel pogingen. Wacht even en probeer het dan opnieuw."),
                   "core/error.html")
