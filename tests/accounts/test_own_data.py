@@ -118,3 +118,12 @@ def test_the_export_holds_what_she_wrote_in_workbooks_and_her_bookings(client, o
     data = json.loads(client.get(reverse("accounts:export")).content)
     assert data["workbook_texts"][0]["text"] == "Ja, graag"
     assert data["bookings_requested"][0]["purpose"] == "Taal"
+
+
+def test_her_name_with_a_line_break_is_refused(client, outsider):
+    client.force_login(outsider)
+    response = client.post(reverse("accounts:account"), {"name": "Chaima\nBcc: x", "language": ""})
+    assert response.status_code == 400
+    assert "op één regel" in response.content.decode()
+    outsider.refresh_from_db()
+    assert outsider.name == "Chaima"

@@ -9,6 +9,9 @@ from django.urls import reverse
 from wijkkracht.accounts.models import User
 
 LOGIN = "/inloggen/"
+# Sign-in mails leave once the request commits (core.mail.send_after_commit): the tests
+# run without a wrapping transaction, as the site does.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def link_from_mail(message) -> str:

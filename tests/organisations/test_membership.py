@@ -38,10 +38,12 @@ def test_two_organisations_with_one_name_get_their_own_address(client, outsider,
     assert slugs == {"moeders-van-moerwijk", "moeders-van-moerwijk-2"}
 
 
-def test_an_invitation_by_mail_lets_one_person_join(client, organisation, admin, outsider):
+def test_an_invitation_by_mail_lets_one_person_join(client, organisation, admin, outsider,
+                                                    django_capture_on_commit_callbacks):
     client.force_login(admin)
-    client.post(reverse("organisations:invite", args=[organisation.slug]),
-                {"email": "chaima@example.org", "role": "member"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("organisations:invite", args=[organisation.slug]),
+                    {"email": "chaima@example.org", "role": "member"})
     assert mail.outbox[0].to == ["chaima@example.org"]
     url = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
     client.force_login(outsider)
@@ -177,11 +179,13 @@ def test_an_admin_deletes_the_organisation(client, organisation, admin, member):
     assert member.__class__.objects.filter(pk=member.pk).exists()
 
 
-def test_invitations_by_mail_are_rate_limited(client, organisation, admin):
+def test_invitations_by_mail_are_rate_limited(client, organisation, admin,
+                                              django_capture_on_commit_callbacks):
     client.force_login(admin)
     url = reverse("organisations:invite", args=[organisation.slug])
-    for n in range(50):
-        client.post(url, {"email": f"p{n}@example.org", "role": "member"})
-    response = client.post(url, {"email": "p99@example.org", "role": "member"})
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(50):
+            client.post(url, {"email": f"p{n}@example.org", "role": "member"})
+        response = client.post(url, {"email": "p99@example.org", "role": "member"})
     assert response.status_code == 429
     assert len(mail.outbox) == 50

@@ -2,10 +2,12 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core.forms import CleanText
+
 from .models import User
 
 
-class SignInLinkForm(forms.Form):
+class SignInLinkForm(CleanText, forms.Form):
     email = forms.EmailField(
         label=_("Je e-mailadres"),
         help_text=_("We sturen je een link. Daarmee log je in zonder wachtwoord."),
@@ -13,7 +15,7 @@ class SignInLinkForm(forms.Form):
     )
 
 
-class WelcomeForm(forms.Form):
+class WelcomeForm(CleanText, forms.Form):
     name = forms.CharField(
         label=_("Je naam"),
         help_text=_("Zo zien anderen in je organisatie wie je bent. Mag ook alleen je voornaam."),
@@ -23,20 +25,20 @@ class WelcomeForm(forms.Form):
     )
 
 
-class PasswordSignInForm(AuthenticationForm):
+class PasswordSignInForm(CleanText, AuthenticationForm):
     username = forms.EmailField(
         label=_("Je e-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
 
 
-class AccountForm(forms.ModelForm):
+class AccountForm(CleanText, forms.ModelForm):
     class Meta:
         model = User
         fields = ["name", "language"]
         help_texts = {"language": _("De taal van Wijkkracht en van de mails die je krijgt.")}
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(CleanText, forms.Form):
     """Asks for a new admin for every organisation she alone administers."""
 
     confirm = forms.BooleanField(
@@ -65,7 +67,7 @@ class DeleteAccountForm(forms.Form):
         return chosen
 
 
-class AdminUserCreationForm(forms.ModelForm):
+class AdminUserCreationForm(CleanText, forms.ModelForm):
     class Meta:
         model = User
         fields = ["email", "name"]

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import login
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -15,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from sesame.utils import get_token, get_user
 
+from wijkkracht.core.mail import send_after_commit
 from wijkkracht.guides import workbooks
 from wijkkracht.organisations import services as organisations
 from wijkkracht.venues import services as venues
@@ -58,7 +58,7 @@ def send_sign_in_link(request: HttpRequest, email: str, next_url: str = "") -> N
         )
         context = {"url": url, "minutes": LINK_MINUTES, "new": not known}
         body = render_to_string("accounts/email/sign_in_link.txt", context)
-    send_mail(subject, body, None, [email])
+    send_after_commit(subject, body, [email])
 
 
 def user_for_link(token: str, *, use: bool) -> User | None:

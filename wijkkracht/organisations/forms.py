@@ -2,9 +2,11 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core.forms import CleanText
 from wijkkracht.places.models import Area
 
 from .models import Membership, Organisation
+from .services import LINK_NOT_ADMIN
 
 TRANSLATED = ["description", "target_groups", "activities"]
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -24,7 +26,7 @@ def area_choices() -> list:
     ]
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(CleanText, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
@@ -69,17 +71,24 @@ class OrganisationForm(forms.ModelForm):
         ]
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(CleanText, forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres (niet verplicht)"),
         required=False,
         help_text=_("Leeg laten geeft een link die je zelf deelt, bijvoorbeeld in WhatsApp."),
     )
     role = forms.ChoiceField(label=_("Rol"), choices=Membership.Role.choices,
-                             initial=Membership.Role.MEMBER)
+                             initial=Membership.Role.MEMBER,
+                             help_text=_("Beheerder kan alleen met een e-mailadres."))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and data.get("role") == Membership.Role.ADMIN:
+            self.add_error("role", LINK_NOT_ADMIN)
+        return data
 
 
-class SuccessorForm(forms.Form):
+class SuccessorForm(CleanText, forms.Form):
     """For the last admin who leaves: who takes over."""
 
     successor = forms.ModelChoiceField(
@@ -94,5 +103,5 @@ class SuccessorForm(forms.Form):
         field.label_from_instance = lambda m: m.user.display_name
 
 
-class RoleForm(forms.Form):
+class RoleForm(CleanText, forms.Form):
     role = forms.ChoiceField(label=_("Rol"), choices=Membership.Role.choices)

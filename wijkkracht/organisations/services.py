@@ -8,20 +8,25 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from wijkkracht.accounts.models import normalise_email
 from wijkkracht.core import slugs
+from wijkkracht.core.mail import send_after_commit
 
 from .models import Invitation, Membership, Organisation
 
 User = get_user_model()
 SUMMARY_SECONDS = 600
+LINK_NOT_ADMIN = gettext_lazy(
+    "Een link kan iedereen doorsturen. Beheerders nodig je uit met hun e-mailadres."
+)
 
 
 class LastAdminError(ValidationError):
@@ -53,14 +58,28 @@ def create_organisation(founder, **fields) -> Organisation:
     return organisation
 
 
+class WrongAccount(Exception):
+    """A mailed invitation opened by someone signed in with another address."""
+
+
+def create_invitation(organisation: Organisation, by, email: str = "",
+                      role: str = Membership.Role.MEMBER) -> Invitation:
+    """A link to share (many may use it), or with an address one for that person only.
+    A link travels further than anyone can see, so it never gives the admin role."""
+    email = normalise_email(email)
+    if not email and role == Membership.Role.ADMIN:
+        raise ValidationError(LINK_NOT_ADMIN)
+    return Invitation.objects.create(organisation=organisation, email=email, role=role,
+                                     created_by=by)
+
+
 def invite(
     request: HttpRequest, organisation: Organisation, email: str = "",
     role: str = Membership.Role.MEMBER,
 ) -> Invitation:
-    """An invitation link; with an address it is also mailed there."""
-    invitation = Invitation.objects.create(
-        organisation=organisation, email=email.strip().lower(), role=role, created_by=request.user
-    )
+    """An invitation link; with an address it is also mailed there, once the row is stored
+    (a failing mail server is logged and never undoes the invitation)."""
+    invitation = create_invitation(organisation, request.user, email, role)
     if invitation.email:
         context = {
             "organisation": organisation,
@@ -68,13 +87,17 @@ def invite(
             "url": request.build_absolute_uri(invitation.get_absolute_url()),
             "invitation": invitation,
         }
-        send_mail(
+        send_after_commit(
             _("Uitnodiging voor %(name)s op Wijkkracht") % {"name": organisation.name},
             render_to_string("organisations/email/invitation.txt", context),
-            None,
             [invitation.email],
         )
     return invitation
+
+
+def is_for(invitation: Invitation, user) -> bool:
+    """Whether this person may use it: anyone for a link, the addressee for a mail."""
+    return invitation.is_link or normalise_email(user.email) == invitation.email
 
 
 def revoke(invitation: Invitation) -> None:
@@ -91,6 +114,8 @@ def accept(invitation: Invitation, user) -> Membership | None:
         return membership
     if not invitation.is_usable():
         return None
+    if not is_for(invitation, user):
+        raise WrongAccount
     if not invitation.is_link:
         # Claim the one use with a conditional update: two clicks at once join once.
         claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
@@ -98,8 +123,10 @@ def accept(invitation: Invitation, user) -> Membership | None:
         )
         if not claimed:
             return None
+    # A link never gives the admin role, whatever its row says (see create_invitation).
+    role = Membership.Role.MEMBER if invitation.is_link else invitation.role
     membership, _created = Membership.objects.get_or_create(
-        organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
+        organisation=invitation.organisation, user=user, defaults={"role": role}
     )
     return membership
 

@@ -131,8 +131,13 @@ def accept(request, token):
         and invitation.organisation.memberships.filter(user=request.user).exists()
     ):
         return render(request, "organisations/invitation_expired.html", context, status=410)
+    if request.user.is_authenticated:
+        context["wrong_account"] = not services.is_for(invitation, request.user)
     if request.method == "POST" and request.user.is_authenticated:
-        membership = services.accept(invitation, request.user)
+        try:
+            membership = services.accept(invitation, request.user)
+        except services.WrongAccount:
+            return render(request, "organisations/accept.html", context, status=403)
         if membership is None:
             return render(request, "organisations/invitation_expired.html", context, status=410)
         name = invitation.organisation.name
