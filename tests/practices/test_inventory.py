@@ -137,3 +137,92 @@ def test_each_levels_summary_is_one_printed_page(client, library_loaded):
         pages = PdfReader(BytesIO(response.content)).pages
         assert len(pages) == 1, level.key
         assert level.label in pages[0].extract_text()
+
+
+# --- The practices said no more than the source (issue 11, items 19–22) -------------------
+
+def described_in_part_b() -> set[str]:
+    """Codes whose own description (a heading 'CODE  Name' after the index) is in the
+    source; the text stops in the middle of L-H1, so the later ones are not."""
+    text = SOURCE.read_text(encoding="utf-8")
+    part_b = text[text.index("Boschveld buurten met de buren, Huisbezoeken") - 20:]
+    return set(re.findall(rf"^\s*({CODE})\s{{2,}}\S", part_b, flags=re.M))
+
+
+def source_text() -> str:
+    return re.sub(r"\s+", " ", SOURCE.read_text(encoding="utf-8"))
+
+
+def facts_on_page(client, code: str) -> dict[str, str]:
+    html = client.get(Practice.objects.get(code=code).get_absolute_url()).content.decode()
+    pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html, flags=re.S)
+    return {label: value for label, value in pairs}
+
+
+def test_tamtam_shows_130_as_the_reach_of_the_cooking_not_of_the_festival(
+        client, library_loaded):
+    assert re.search(r"proeflokaal.{0,5} wordt gekookt is het bereik veel groter \(130\)",
+                     source_text())
+    facts = facts_on_page(client, "L2")
+    assert [label for label, value in facts.items() if "130" in value] == [
+        "Bereik van het proeflokaal (koken)"]
+    html = client.get(Practice.objects.get(code="L2").get_absolute_url()).content.decode()
+    assert "130 mensen bereikt" not in html
+    assert Practice.objects.get(code="L2").reach_number is None  # not the festival's reach
+
+
+def test_medina_shows_who_applied_and_who_was_admitted(client, library_loaded):
+    assert "meldden zich 80 vrouwen waarvan er 12 werden toegelaten" in source_text()
+    facts = facts_on_page(client, "H3")
+    assert facts["Aanmeldingen voor de eerste cursus"] == "80 vrouwen"
+    assert facts["Toegelaten tot de eerste cursus"] == "12 vrouwen"
+
+
+def test_every_reach_number_stands_with_what_it_counts(client, library_loaded):
+    source = source_text()
+    for practice in Practice.objects.filter(reach_number__isnull=False):
+        counted = [label for label, value in facts_on_page(client, practice.code).items()
+                   if str(practice.reach_number) in value]
+        assert counted, practice.code  # a label says what the number counts
+        assert str(practice.reach_number) in source, practice.code
+        html = client.get(practice.get_absolute_url()).content.decode()
+        assert "mensen bereikt</strong>" not in html, practice.code  # never a bare number
+
+
+def test_haschiba_keeps_its_two_groups_apart(library_loaded):
+    source = source_text()
+    assert "werkzoekenden en de onderkant van de banenmarkt gericht maar ook op de " \
+           "doorstromers" in source
+    occasion = re.sub(r"\s+", " ", Practice.objects.get(code="M3").occasion)
+    assert "niet alleen bedoeld voor werkzoekenden en voor banen aan de onderkant" in occasion
+    assert "ook bedoeld voor doorstromers" in occasion
+
+
+def test_nothing_is_guessed_for_the_practices_the_source_does_not_describe(library_loaded):
+    missing = table_of_contents() - described_in_part_b()
+    assert {"L-H2", "L-H4", "L-H5", "I3", "I5"} <= missing and "L1" not in missing
+    for practice in Practice.objects.filter(code__in=missing):
+        text = practice.search_text.lower()
+        assert not practice.what_did_not and not practice.what_worked, practice.code
+        assert "gezien de naam" not in text and "waarschijnlijk" not in text, practice.code
+
+
+def test_practices_without_their_description_name_their_real_source(client, library_loaded):
+    missing = table_of_contents() - described_in_part_b()
+    for practice in Practice.objects.filter(kind=Practice.Kind.PROJECT):
+        html = client.get(practice.get_absolute_url()).content.decode()
+        says_unavailable = "De volledige beschrijving van dit project" in html
+        if practice.code in missing:
+            assert "deel B" not in practice.source, practice.code
+            assert says_unavailable, practice.code
+        else:
+            assert "deel B" in practice.source and not says_unavailable, practice.code
+
+
+def test_loading_twice_changes_nothing(library_loaded):
+    def rows():
+        return [{k: v for k, v in row.items() if k != "updated_at"}
+                for row in Practice.objects.order_by("code").values()]
+    before = rows()
+    call_command("load_practices")
+    assert rows() == before
