@@ -10,6 +10,8 @@ from .models import ChangeStory, Counter, Effect, Interpretation, Question, Quot
 from .responses import clean_value
 from .results import DONT_KNOW
 
+MAX_UPLOAD = 5_000_000
+
 
 class StoryForm(CleanText, forms.ModelForm):
     class Meta:
@@ -54,7 +56,7 @@ class EntryForm(CleanText, forms.Form):
         self.fields["counter"].queryset = organisation.counters.all()
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(CleanText, forms.Form):
     start = forms.DateField(label=_("Van (maand)"), required=False,
                             widget=forms.DateInput(attrs={"type": "month"}),
                             input_formats=["%Y-%m", "%Y-%m-%d"])
@@ -88,9 +90,13 @@ class NewQuestionnaireForm(CleanText, forms.Form):
         return data
 
 
+class AnswerForm(CleanText, forms.Form):
+    """The public form; its fields come from the questionnaire (see answer_form)."""
+
+
 def answer_form(questionnaire, language: str, data=None) -> forms.Form:
     """The form someone fills in, in her language."""
-    form = forms.Form(data)
+    form = AnswerForm(data)
     scale = templates_catalogue.scale_labels()
     for question in questionnaire.questions.all():
         label = question.text_in(language)
@@ -110,7 +116,7 @@ def answer_form(questionnaire, language: str, data=None) -> forms.Form:
     return form
 
 
-class PaperForm(forms.Form):
+class PaperForm(CleanText, forms.Form):
     """Keying in a paper form with the keyboard alone: digits for the scale (1–5, 0 for
     weet niet), 1/2 for yes/no, the number of a choice; empty is not answered."""
 
@@ -185,8 +191,21 @@ class PublicForm(CleanText, forms.Form):
                                     coerce=lambda value: value == "1")
 
 
-class ImportForm(forms.Form):
+class ImportForm(CleanText, forms.Form):
     file = forms.FileField(label=_("CSV-bestand"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Dit bestand is te groot (meer dan 5 MB)."))
+        return upload
+
+
+class OutputsActionForm(forms.Form):
+    """Which of the two forms on the counts page was sent."""
+
+    action = forms.ChoiceField(choices=[("add_counter", "add_counter"),
+                                        ("add_entry", "add_entry")])
 
 
 class QuoteForm(CleanText, forms.ModelForm):
@@ -196,10 +215,16 @@ class QuoteForm(CleanText, forms.ModelForm):
 
 
 class InterpretationForm(CleanText, forms.ModelForm):
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["questionnaire"].queryset = organisation.questionnaires.all()
+        self.fields["questionnaire"].label = _("Over welke vragenlijst?")
+        self.fields["questionnaire"].empty_label = _("Geen")
+
     class Meta:
         model = Interpretation
-        fields = ["held_on", "participants", "recognise", "explain", "opinion", "future",
-                  "actions"]
+        fields = ["questionnaire", "held_on", "participants", "recognise", "explain",
+                  "opinion", "future", "actions"]
         widgets = {"held_on": forms.DateInput(attrs={"type": "date"}),
                    **{name: forms.Textarea(attrs={"rows": 3}) for name in (
                        "participants", "recognise", "explain", "opinion", "future",

@@ -86,7 +86,10 @@ def read_csv(questionnaire: Questionnaire, data: bytes | str) -> tuple[list[dict
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    header = [h.strip() for h in next(reader, [])]
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except csv.Error as error:
+        return [], [Problem(1, "", _unreadable(error))]
     problems = [Problem(1, h, _("geen vraag met deze sleutel")) for h in header
                 if h not in questions]
     problems += [Problem(1, h, _("deze kolom staat er twee keer in"))
@@ -96,7 +99,7 @@ def read_csv(questionnaire: Questionnaire, data: bytes | str) -> tuple[list[dict
     if problems:
         return [], problems
     rows = []
-    for number, cells in enumerate(reader, start=2):
+    for number, cells in enumerate(_rows(reader, problems), start=2):
         if number > MAX_ROWS + 1:
             return [], [Problem(number, "", _("meer dan %(n)d rijen") % {"n": MAX_ROWS})]
         if not any(cell.strip() for cell in cells):
@@ -115,6 +118,28 @@ def read_csv(questionnaire: Questionnaire, data: bytes | str) -> tuple[list[dict
                 answers[key] = value
         rows.append(answers)
     return rows, problems
+
+
+def _unreadable(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return _("een cel is te lang (meer dan %(n)d tekens)") % {"n": csv.field_size_limit()}
+    return _("deze rij kan niet gelezen worden als CSV")
+
+
+def _rows(reader, problems: list[Problem]):
+    """The reader's rows; a row the csv module cannot read ends the file with a problem
+    naming it (its number as a spreadsheet shows it), so nothing is imported."""
+    number = 1
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problems.append(Problem(number, "", _unreadable(error)))
+            return
+        yield cells
 
 
 def import_csv(questionnaire: Questionnaire, data: bytes | str) -> ImportReport:

@@ -28,6 +28,7 @@ from .forms import (
     ImportForm,
     InterpretationForm,
     NewQuestionnaireForm,
+    OutputsActionForm,
     PaperForm,
     PeriodForm,
     PublicForm,
@@ -159,8 +160,12 @@ def public_factsheet(request, token):
 def outputs(request, org):
     """Counters over time, with totals for a period."""
     organisation = get_organisation_for_member(request, org)
-    counter_form = CounterForm(request.POST if "add_counter" in request.POST else None)
-    entry_form = EntryForm(request.POST if "add_entry" in request.POST else None,
+    action = OutputsActionForm(posted(request))
+    if action.is_bound and not action.is_valid():
+        return bad_request(request)
+    sent = action.cleaned_data["action"] if action.is_bound else None
+    counter_form = CounterForm(request.POST if sent == "add_counter" else None)
+    entry_form = EntryForm(request.POST if sent == "add_entry" else None,
                            organisation=organisation)
     if counter_form.is_bound and counter_form.is_valid():
         services.add_counter(organisation, counter_form.cleaned_data["label"])
@@ -178,7 +183,8 @@ def outputs(request, org):
     context = {"organisation": organisation, "counter_form": counter_form,
                "entry_form": entry_form, "period": period,
                "totals": [(t, charts.months(t.by_month, t.counter.label)) for t in totals]}
-    bound = counter_form.is_bound or entry_form.is_bound
+    bound = counter_form.is_bound or entry_form.is_bound or (period.is_bound
+                                                             and not period.is_valid())
     return render(request, "impact/outputs.html", context, status=400 if bound else 200)
 
 
@@ -260,15 +266,11 @@ def import_responses(request, org, pk):
     form = ImportForm(request.POST, request.FILES)
     report = None
     if form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > 5_000_000:
-            form.add_error("file", _("Dit bestand is te groot (meer dan 5 MB)."))
-        else:
-            report = import_csv(item, upload.read())
-            if report.ok:
-                messages.success(request, _("%(n)d ingevulde vragenlijsten ingelezen.")
-                                 % {"n": report.imported})
-                return redirect(item)
+        report = import_csv(item, form.cleaned_data["file"].read())
+        if report.ok:
+            messages.success(request, _("%(n)d ingevulde vragenlijsten ingelezen.")
+                             % {"n": report.imported})
+            return redirect(item)
     context = {"organisation": item.organisation, "questionnaire": item, "form": form,
                "report": report}
     return render(request, "impact/import.html", context, status=400)
@@ -350,18 +352,15 @@ def results_page(request, org, pk):
 @login_required
 def interpretation(request, org):
     organisation = get_organisation_for_member(request, org)
-    form = InterpretationForm(posted(request))
+    form = InterpretationForm(posted(request), organisation=organisation)
     if request.method == "POST" and form.is_valid():
         session = form.save(commit=False)
         session.organisation, session.created_by = organisation, request.user
-        session.questionnaire = organisation.questionnaires.filter(
-            pk=request.POST.get("questionnaire") or 0).first()
         session.save()
         messages.success(request, _("De conclusies van jullie gesprek zijn bewaard."))
         return redirect("impact:overview", organisation.slug)
     return render_form(request, "impact/interpretation.html", {
-        "organisation": organisation, "form": form,
-        "questionnaires": organisation.questionnaires.all()}, form)
+        "organisation": organisation, "form": form}, form)
 
 
 @ratelimit(key="ip", rate="30/h", method="POST", block=False)
