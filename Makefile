@@ -55,6 +55,7 @@ bench: $(STAMP) compilemessages
 	$(PY) bench/home.py
 	$(PY) bench/guides.py
 	$(PY) bench/venues.py
+	$(PY) bench/practices.py
 
 # Refresh the .po files after changing UI text; then translate the new entries.
 messages: $(STAMP)

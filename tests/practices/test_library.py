@@ -171,3 +171,16 @@ def test_postgresql_keeps_a_stored_weighted_vector_in_step(shelf):
     assert named("huisbezoek") == {"L1"}
     vector = Practice.objects.values_list("search_vector", flat=True).get(code="L2")
     assert "'vrouw':1A" in vector  # the name weighs more than the text
+
+
+def test_the_api_cuts_pages_in_the_database_and_keeps_the_ranking(client, shelf):
+    for n in range(25):
+        Practice.objects.create(code=f"X{n:02}", slug=f"x{n:02}", name=f"Vrouwen {n:02}",
+                                status=Practice.Status.PUBLISHED, level=shelf["L1"].level)
+    first = client.get("/api/v1/practices", {"q": "vrouw", "level": "laag"}).json()
+    second = client.get("/api/v1/practices", {"q": "vrouw", "level": "laag", "page": 2}).json()
+    assert first["count"] == second["count"] == 26 and first["pages"] == 2
+    codes_shown = [i["code"] for i in first["items"] + second["items"]]
+    assert len(codes_shown) == len(set(codes_shown)) == 26
+    assert "H1" not in codes_shown  # "vrouw" only in its text, and level hoog
+    assert {f["value"]: f["count"] for f in first["facets"]["level"]} == {"laag": 26, "hoog": 1}

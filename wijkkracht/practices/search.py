@@ -5,11 +5,13 @@ so an FTS5 table holds the text already stemmed with Snowball's Dutch stemmer (t
 algorithm), and queries are stemmed the same way; signals keep the table in step.
 """
 
+from functools import lru_cache
+
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, QuerySet
 
-from wijkkracht.guides.search import stems
+from wijkkracht.guides.search import WORD, stems
 
 from .models import Practice
 
@@ -24,8 +26,16 @@ STOPWORDS = frozenset((
 ))
 
 
+@lru_cache(maxsize=100_000)
+def _stems(word: str) -> tuple[str, ...]:
+    """A word's stems, remembered: a library repeats its words, and stemming is slow."""
+    return tuple(stems(word, "nl"))
+
+
 def dutch_stems(text: str) -> list[str]:
-    return [s for s in stems(text, "nl") if s not in STOPWORDS]
+    """The same stems as guides.search.stems(text, "nl"), without the stopwords."""
+    return [s for word in WORD.findall(text) for s in _stems(word)
+            if s not in STOPWORDS]
 
 
 def create_index(schema_editor) -> None:
@@ -50,29 +60,60 @@ def index(practice: Practice) -> None:
                         " ".join(dutch_stems(practice.search_text))])
 
 
+def index_all() -> None:
+    """Rebuild SQLite's index from every practice (after a bulk load)."""
+    if connection.vendor != "sqlite":
+        return  # PostgreSQL computes the vector itself when a row is written
+    rows = Practice.objects.values_list("pk", "name", "search_text").iterator(chunk_size=2000)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM practices_fts")
+        cursor.executemany("INSERT INTO practices_fts (rowid, name, body) VALUES (%s, %s, %s)",
+                           ((pk, " ".join(dutch_stems(name)), " ".join(dutch_stems(text)))
+                            for pk, name, text in rows))
+
+
+def indexed() -> int:
+    """How many practices the search can find."""
+    if connection.vendor != "sqlite":
+        return Practice.objects.count()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM practices_fts")
+        return cursor.fetchone()[0]
+
+
 def unindex(practice_id: int) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM practices_fts WHERE rowid = %s", [practice_id])
 
 
-def ranked_ids(query: str) -> list[int]:
-    """Ids of practices holding every word of the query, most relevant first; a word in
-    the name counts more than one in the text."""
+def _expression(words: list[str]) -> str:
+    return " ".join(f'"{word}"' for word in words)  # every stem, as a plain token
+
+
+def matching(practices: QuerySet, query: str) -> QuerySet:
+    """The practices holding every word of the query. On SQLite the FTS5 table is joined,
+    so the database starts from the few rows it finds instead of testing every practice."""
     words = dutch_stems(query)
     if not words:
-        return []
+        return practices.none()
     if connection.vendor == "postgresql":
-        return _postgresql(query)
-    expression = " ".join(f'"{word}"' for word in words)  # every stem, as a plain token
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT rowid FROM practices_fts WHERE practices_fts MATCH %s "
-                       "ORDER BY bm25(practices_fts, 5.0, 1.0)", [expression])
-        return [row[0] for row in cursor.fetchall()]
+        return practices.filter(search_vector=_dutch(query))
+    return practices.extra(  # noqa: S610 - Django has no other way to join FTS5
+        tables=["practices_fts"],
+        where=["practices_fts.rowid = practices_practice.id", "practices_fts MATCH %s"],
+        params=[_expression(words)])
 
 
-def _postgresql(query: str) -> list[int]:
-    search_query = SearchQuery(query, config="dutch", search_type="websearch")
-    return list(Practice.objects.filter(search_vector=search_query)
-                .annotate(rank=SearchRank(F("search_vector"), search_query))
-                .order_by("-rank", "code").values_list("pk", flat=True))
+def by_relevance(practices: QuerySet, query: str) -> QuerySet:
+    """Practices from matching(), most relevant first; a word in the name counts more
+    than one in the text."""
+    if connection.vendor == "postgresql":
+        return practices.annotate(rank=SearchRank(F("search_vector"), _dutch(query))).order_by(
+            "-rank", "code")
+    return practices.extra(select={"rank": "bm25(practices_fts, 5.0, 1.0)"},  # noqa: S610
+                           order_by=["rank", "code"])
+
+
+def _dutch(query: str) -> SearchQuery:
+    return SearchQuery(query, config="dutch", search_type="websearch")
