@@ -84,8 +84,10 @@ def test_which_guide_starts_from_the_situation(client, guides):
     assert "Generaties" not in advice
 
 
-def test_which_guide_ignores_nonsense(client, guides):
-    assert client.get(reverse("guides:which"), {"s": ["x", "99999"]}).status_code == 200
+def test_which_guide_explains_nonsense(client, guides):
+    response = client.get(reverse("guides:which"), {"s": ["x", "99999"]})
+    assert response.status_code == 400
+    assert "Kies uit de lijst" in response.content.decode()
 
 
 def pdf_text(content: bytes) -> str:

@@ -2,9 +2,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
+from wijkkracht.core.http import render_form
 from wijkkracht.organisations.services import memberships_of
 
 from . import booklet, services
+from .forms import SearchForm, SituationsForm
 from .search import search as search_guides
 
 
@@ -36,20 +38,25 @@ def detail(request, slug):
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     hits = search_guides(query, translation.get_language()) if query else []
-    return render(request, "guides/search.html", {"query": query, "hits": hits})
+    context = {"query": query, "hits": hits, "form": form}
+    return render_form(request, "guides/search.html", context, form)
 
 
 def which_guide(request):
     """'Welke gids past bij ons?': tick what you recognise, see the guides behind it."""
-    chosen = [int(v) for v in request.GET.getlist("s") if v.isdigit()][:50]
+    situations = services.situations()
+    form = SituationsForm(request.GET, situations=situations)
+    chosen = form.cleaned_data["s"] if form.is_valid() else []
     context = {
-        "situations": services.situations(),
+        "situations": situations,
+        "form": form,
         "chosen": set(chosen),
         "matches": services.guides_for_situations(chosen) if chosen else None,
     }
-    return render(request, "guides/which.html", context)
+    return render_form(request, "guides/which.html", context, form)
 
 
 def booklet_pdf(request, slug):

@@ -12,10 +12,10 @@ from wijkkracht.core.pdf import html_to_pdf
 from wijkkracht.organisations.access import get_organisation_for_member
 
 from . import workbooks
+from .forms import AnswersForm, StartForm, TickForm
 from .models import Answer, Guide
 
 ANSWER_STATE = "guides/_save_state.html"
-MAX_TEXT = 20_000
 
 
 def _revision(value) -> int:
@@ -25,14 +25,17 @@ def _revision(value) -> int:
         revision = int(value)
     except (TypeError, ValueError):
         return -1
-    return revision if revision >= 0 else -1
+    return revision if 0 <= revision < 2**31 else -1
 
 
 @login_required
 @require_POST
 def start(request, slug):
     guide = get_object_or_404(Guide.objects.published(), slug=slug)
-    organisation = get_organisation_for_member(request, request.POST.get("organisation", ""))
+    form = StartForm(request.POST)
+    if not form.is_valid():
+        raise Http404  # no organisation of hers has such a name
+    organisation = get_organisation_for_member(request, form.cleaned_data["organisation"])
     workbook = workbooks.start(organisation, guide, request.user)
     return redirect(workbook)
 
@@ -62,15 +65,24 @@ def _fragment_context(book, **extra) -> dict:
 def answer(request, org, slug, key):
     """One answer, saved while she types (htmx) or with the form's button."""
     book = workbooks.get_workbook_for_member(request, org, slug)
-    text = request.POST.get(f"text:{key}", "")[:MAX_TEXT]
-    base = _revision(request.POST.get(f"resolve:{key}") or request.POST.get(f"revision:{key}"))
+    form = AnswersForm(request.POST, keys=[key])
+    if key not in workbooks.valid_keys(book):
+        raise Http404
+    if not form.is_valid() or not form.keys:
+        refusal = form.refusals().get(key) or {"mine": "", "error": _("Er kwam geen tekst mee.")}
+        if request.htmx:  # the field keeps her text; the status says why it was not saved
+            context = _fragment_context(book, answer=workbooks.get_answer(book, key),
+                                        refusal=refusal)
+            return render(request, ANSWER_STATE, context, status=400)
+        return _page_again(request, book, refused={key: refusal}, status=400)
+    [(_key, text, base)] = form.answers()
     try:
-        saved = workbooks.save_answer(book, key, text, base, request.user)
+        saved = workbooks.save_answer(book, key, text, _revision(base), request.user)
     except workbooks.StaleAnswer as stale:
         if request.htmx:
             context = _fragment_context(book, answer=stale.current, mine=text, stale=True)
             return render(request, ANSWER_STATE, context, status=409)
-        return _page_with_conflicts(request, book, {key: _conflict(stale, text)})
+        return _page_again(request, book, conflicts={key: _conflict(stale, text)})
     if request.htmx:
         context = _fragment_context(book, answer=saved, progress=workbooks.progress(book))
         return render(request, ANSWER_STATE, context)
@@ -81,24 +93,27 @@ def answer(request, org, slug, key):
 @login_required
 @require_POST
 def save_all(request, org, slug):
-    """Without JavaScript the whole workbook comes in one form: save what she changed."""
+    """Without JavaScript the whole workbook comes in one form: save what she changed.
+    If one answer is refused, nothing is saved and every text she typed stays."""
     book = workbooks.get_workbook_for_member(request, org, slug)
+    form = AnswersForm(request.POST, keys=workbooks.valid_keys(book),
+                       step_keys=list(book.guide.steps.values_list("key", flat=True)))
+    if not form.is_valid():
+        sent = {key: {"mine": form.data.get(f"text:{key}", "").replace("\x00", "")}
+                for key in form.keys}
+        refused = {**sent, **form.refusals()}
+        messages.error(request, _("Niets opgeslagen. Kijk bij de antwoorden met een melding."))
+        return _page_again(request, book, refused=refused, status=400)
     conflicts = {}
-    for key in sorted(workbooks.valid_keys(book)):
-        if f"text:{key}" not in request.POST:
-            continue
-        text = request.POST[f"text:{key}"][:MAX_TEXT]
-        base = _revision(request.POST.get(f"resolve:{key}")
-                         or request.POST.get(f"revision:{key}"))
+    for key, text, base in form.answers():
         try:
-            workbooks.save_if_changed(book, key, text, base, request.user)
+            workbooks.save_if_changed(book, key, text, _revision(base), request.user)
         except workbooks.StaleAnswer as stale:
             conflicts[key] = _conflict(stale, text)
-    for step_key in request.POST.getlist("steps")[:100]:
-        done = request.POST.get(f"done:{step_key}") == "on"
+    for step_key, done in form.ticks():
         workbooks.set_tick(book, step_key, done, request.user)
     if conflicts:
-        return _page_with_conflicts(request, book, conflicts)
+        return _page_again(request, book, conflicts=conflicts)
     messages.success(request, _("Opgeslagen."))
     return redirect(book)
 
@@ -107,17 +122,22 @@ def _conflict(stale, mine: str) -> dict:
     return {"answer": stale.current, "mine": mine}
 
 
-def _page_with_conflicts(request, book, conflicts: dict):
-    """The page again, her texts kept in the fields, both texts shown where they clash."""
-    context = {"view": workbooks.workbook_view(book), "conflicts": conflicts}
-    return render(request, "guides/workbook.html", context, status=409)
+def _page_again(request, book, conflicts=None, refused=None, status=409):
+    """The page again, her texts kept in the fields, both texts shown where they clash
+    and the reason next to a text that was refused."""
+    context = {"view": workbooks.workbook_view(book), "conflicts": conflicts or {},
+               "refused": refused or {}}
+    return render(request, "guides/workbook.html", context, status=status)
 
 
 @login_required
 @require_POST
 def tick(request, org, slug, key):
     book = workbooks.get_workbook_for_member(request, org, slug)
-    done = request.POST.get(f"done:{key}") == "on"
+    form = TickForm(request.POST, key=key)
+    if not form.is_valid():
+        return HttpResponse(_("Dit verzoek klopt niet."), status=400)
+    done = form.cleaned_data[f"done:{key}"]
     step_tick = workbooks.set_tick(book, key, done, request.user)
     if request.htmx:
         return render(request, "guides/_tick_state.html",

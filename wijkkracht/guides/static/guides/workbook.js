@@ -31,7 +31,10 @@
   });
   document.addEventListener("htmx:afterRequest", function (event) {
     var field = event.detail.elt;
-    if (isAnswer(field) && event.detail.successful) { delete field.dataset.unsaved; }
+    if (!isAnswer(field)) { return; }
+    // 400: the text was refused (too long, say); the status says why, and it stays unsaved.
+    if (event.detail.xhr && event.detail.xhr.status === 400) { field.dataset.unsaved = "1"; }
+    else if (event.detail.successful) { delete field.dataset.unsaved; }
   });
   window.addEventListener("online", function () {
     document.querySelectorAll(".answer-text[data-unsaved]").forEach(function (field) {
