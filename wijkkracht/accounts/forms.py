@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,25 @@ class SignInLinkForm(CleanText, forms.Form):
         help_text=_("We sturen je een link. Daarmee log je in zonder wachtwoord."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+
+class CarriedForm(CleanText, forms.Form):
+    """What the sign-in pages carry from one step to the next: the page to go to after
+    signing in, and the token of the link she clicked. Nothing she types: an odd value is
+    dropped (see carried), which gives the home page or the broken-link page."""
+
+    next = forms.CharField(required=False, max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[settings.SESAME_TOKEN_NAME] = forms.CharField(required=False,
+                                                                  max_length=1000)
+
+    def carried(self) -> tuple[str, str]:
+        """(token, next), each "" when it was missing or odd."""
+        self.is_valid()
+        data = self.cleaned_data
+        return data.get(settings.SESAME_TOKEN_NAME, ""), data.get("next", "")
 
 
 class WelcomeForm(CleanText, forms.Form):

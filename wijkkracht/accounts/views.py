@@ -1,6 +1,5 @@
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -19,10 +18,16 @@ from wijkkracht.core.languages import remember_language
 from wijkkracht.organisations import services as organisations
 
 from . import services
-from .forms import AccountForm, DeleteAccountForm, PasswordSignInForm, SignInLinkForm, WelcomeForm
+from .forms import (
+    AccountForm,
+    CarriedForm,
+    DeleteAccountForm,
+    PasswordSignInForm,
+    SignInLinkForm,
+    WelcomeForm,
+)
 from .models import normalise_email
 
-TOKEN = settings.SESAME_TOKEN_NAME
 BROKEN_LINK = "accounts/link_broken.html"
 
 
@@ -37,8 +42,14 @@ def _too_many_link_requests(request, email: str) -> bool:
     return per_address or per_client
 
 
+def _carried(request) -> tuple[str, str]:
+    """The link's token and the page to go to next: from the form on a POST, else from
+    the address."""
+    return CarriedForm(request.POST if request.method == "POST" else request.GET).carried()
+
+
 def sign_in(request):
-    next_url = request.POST.get("next") or request.GET.get("next", "")
+    _token, next_url = _carried(request)
     if request.user.is_authenticated and request.method == "GET":
         return redirect(services.safe_next(request, next_url))
     form = SignInLinkForm(posted(request))
@@ -54,8 +65,8 @@ def sign_in(request):
 def link(request):
     """The page a sign-in link opens. Signing in takes a click, so mail scanners that
     open links do not use them up."""
-    token = request.POST.get(TOKEN) or request.GET.get(TOKEN, "")
-    next_url = services.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    token, next_url = _carried(request)
+    next_url = services.safe_next(request, next_url)
     user = services.user_for_link(token, use=request.method == "POST")
     if user is None:
         return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
@@ -67,8 +78,8 @@ def link(request):
 
 def welcome(request):
     """The page a sign-up link opens: name (optional) and one button."""
-    token = request.POST.get(TOKEN) or request.GET.get(TOKEN, "")
-    next_url = services.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    token, next_url = _carried(request)
+    next_url = services.safe_next(request, next_url)
     email = services.email_for_welcome(token)
     if email is None:
         return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)

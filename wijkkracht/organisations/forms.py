@@ -104,4 +104,12 @@ class SuccessorForm(CleanText, forms.Form):
 
 
 class RoleForm(CleanText, forms.Form):
-    role = forms.ChoiceField(label=_("Rol"), choices=Membership.Role.choices)
+    role = forms.ChoiceField(label=_("Rol"), choices=Membership.Role.choices,
+                             error_messages={"invalid_choice": _("Kies een rol uit de lijst."),
+                                             "required": _("Kies een rol uit de lijst.")})
+
+
+class PageForm(CleanText, forms.Form):
+    """A page number of a list; anything odd shows the first page (Paginator.get_page)."""
+
+    page = forms.IntegerField(required=False, min_value=1, max_value=10**9)

@@ -12,12 +12,14 @@ from wijkkracht.core.views import rate_limited
 
 from . import services
 from .access import get_organisation_for_member, get_organisation_for_viewer
-from .forms import InvitationForm, OrganisationForm, RoleForm, SuccessorForm
+from .forms import InvitationForm, OrganisationForm, PageForm, RoleForm, SuccessorForm
 from .models import Invitation, Membership
 
 
 def directory(request):
-    page = Paginator(services.public_organisations(), 30).get_page(request.GET.get("page"))
+    form = PageForm(request.GET)
+    number = form.cleaned_data.get("page") if form.is_valid() else None
+    page = Paginator(services.public_organisations(), 30).get_page(number)
     return render(request, "organisations/directory.html", {"page": page})
 
 
@@ -51,11 +53,14 @@ def edit(request, slug):
 
 @login_required
 def members(request, slug):
-    organisation = get_organisation_for_member(request, slug)
+    return _members_page(request, get_organisation_for_member(request, slug))
+
+
+def _members_page(request, organisation, status=200):
     memberships = organisation.memberships.select_related("user").order_by("user__name")
     context = {"organisation": organisation, "memberships": memberships,
                "roles": Membership.Role.choices}
-    return render(request, "organisations/members.html", context)
+    return render(request, "organisations/members.html", context, status=status)
 
 
 @login_required
@@ -64,15 +69,16 @@ def change_role(request, slug, pk):
     organisation = get_organisation_for_member(request, slug, action="organisation.members")
     membership = get_object_or_404(organisation.memberships, pk=pk)
     form = RoleForm(request.POST)
-    if form.is_valid():
-        try:
-            services.change_role(membership, form.cleaned_data["role"],
-                                 by=organisation.membership)
-            messages.success(request, _("De rol is aangepast."))
-        except services.LastAdminError as error:
-            messages.error(request, error.message)
-        except services.NotAllowed:
-            raise PermissionDenied from None
+    if not form.is_valid():
+        messages.error(request, form.errors["role"][0])
+        return _members_page(request, organisation, status=400)
+    try:
+        services.change_role(membership, form.cleaned_data["role"], by=organisation.membership)
+        messages.success(request, _("De rol is aangepast."))
+    except services.LastAdminError as error:
+        messages.error(request, error.message)
+    except services.NotAllowed:
+        raise PermissionDenied from None
     return redirect("organisations:members", slug)
 
 
