@@ -2,12 +2,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .forms import AdminUserCreationForm
+from wijkkracht.organisations.admin import AdminForm
+
+from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import RoleGrant, User
 
 
 class RoleGrantInline(admin.TabularInline):
     model = RoleGrant
+    form = AdminForm
     fk_name = "user"
     extra = 0
     readonly_fields = ["granted_by", "granted_at"]
@@ -16,6 +19,7 @@ class RoleGrantInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     add_form = AdminUserCreationForm
+    form = AdminUserChangeForm
     ordering = ["email"]
     list_display = ["email", "name", "language", "is_staff", "last_login"]
     search_fields = ["email", "name"]

@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.core.forms import CleanText
@@ -98,3 +98,8 @@ class AdminUserCreationForm(CleanText, forms.ModelForm):
         if commit:
             user.save()
         return user
+
+
+class AdminUserChangeForm(CleanText, UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User

@@ -2,29 +2,35 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from wijkkracht.organisations.admin import AdminForm
+
 from .loading import export_guide
 from .models import Guide, GuideItem, HelpQuestion, QuestionGroup, Step
 
 
 class StepInline(TranslationStackedInline):
     model = Step
+    form = AdminForm
     extra = 0
     fields = ["position", "key", "title", "text", "added_in_version"]
 
 
 class ItemInline(TranslationStackedInline):
     model = GuideItem
+    form = AdminForm
     extra = 0
     fields = ["kind", "position", "text"]
 
 
 class QuestionGroupInline(TranslationStackedInline):
     model = QuestionGroup
+    form = AdminForm
     extra = 0
 
 
 @admin.register(Guide)
 class GuideAdmin(TranslationAdmin):
+    form = AdminForm
     list_display = ["title", "slug", "version", "status", "concept", "last_reviewed"]
     list_filter = ["status", "concept"]
     search_fields = ["title", "slug"]
@@ -40,6 +46,7 @@ class GuideAdmin(TranslationAdmin):
 
 @admin.register(HelpQuestion)
 class HelpQuestionAdmin(TranslationAdmin):
+    form = AdminForm
     list_display = ["text", "guide", "group", "key", "profile_key"]
     list_filter = ["guide"]
     search_fields = ["text", "key"]

@@ -1,17 +1,26 @@
+from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
+
+from wijkkracht.core.forms import CleanText
 
 from .models import Invitation, Membership, Organisation
 
 
+class AdminForm(CleanText, forms.ModelForm):
+    """The admin's forms too refuse NUL and line breaks in names (core.forms.CleanText)."""
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = AdminForm
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(TranslationAdmin):
+    form = AdminForm
     list_display = ["name", "legal_form", "is_public", "is_demo", "created_at"]
     list_filter = ["legal_form", "is_public", "is_demo"]
     search_fields = ["name"]
@@ -22,6 +31,7 @@ class OrganisationAdmin(TranslationAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
+    form = AdminForm
     list_display = ["organisation", "email", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role"]
     search_fields = ["organisation__name", "email"]
