@@ -22,8 +22,10 @@ def book(room, organisation, start, end, user=None):
                                     "Taalcafé", 20)
 
 
-def test_a_free_slot_is_booked_and_the_venue_is_told(room, organisation):
-    booking = book(room, organisation, at(7, 10), at(7, 12))
+def test_a_free_slot_is_booked_and_the_venue_is_told(room, organisation,
+                                                     django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = book(room, organisation, at(7, 10), at(7, 12))
     assert booking.status == "requested"
     assert booking.held_until == at(7, 12, 30)
     assert mail.outbox[0].to == ["verhuur@test.example"]
@@ -69,13 +71,14 @@ def test_a_closed_day_is_refused(room, organisation):
         book(room, organisation, at(7, 10), at(7, 12))
 
 
-def test_the_requester_hears_the_decision_in_her_language(room):
+def test_the_requester_hears_the_decision_in_her_language(room,
+                                                          django_capture_on_commit_callbacks):
     requester = UserFactory(language="tr")
     membership = MembershipFactory(user=requester)
     booking = services.request_booking(room, membership.organisation, requester, at(7, 10),
                                        at(7, 12), "Naailes", 12)
-    mail.outbox.clear()
-    services.decide(booking, UserFactory(), approve=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decide(booking, UserFactory(), approve=True)
     assert booking.status == "approved"
     assert mail.outbox[0].to == [requester.email]
     assert "Naailes" in mail.outbox[0].body
@@ -130,9 +133,11 @@ def weekly(room, organisation, first, weeks, skip=False, start=time(10), end=tim
                                    skip_clashes=skip)
 
 
-def test_a_weekly_series_books_every_date_as_its_own_booking(room, organisation):
+def test_a_weekly_series_books_every_date_as_its_own_booking(
+        room, organisation, django_capture_on_commit_callbacks):
     first = at(7, 10).date()
-    series, clashes = weekly(room, organisation, first, 6)
+    with django_capture_on_commit_callbacks(execute=True):
+        series, clashes = weekly(room, organisation, first, 6)
     assert clashes == []
     assert series.bookings.count() == 6
     assert len(mail.outbox) == 1  # one mail for the whole series

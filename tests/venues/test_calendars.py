@@ -33,8 +33,8 @@ def test_the_groups_feed_holds_its_bookings_at_the_right_local_time_across_dst(
     assert b"BEGIN:VTIMEZONE" in response.content and b"Europe/Amsterdam" in response.content
 
 
-def test_renewing_the_address_stops_the_old_one(client, organisation, member):
-    client.force_login(member)
+def test_renewing_the_address_stops_the_old_one(client, organisation, admin):
+    client.force_login(admin)
     old = client.get(reverse("venues:bookings", args=[organisation.slug])).context["feed_url"]
     client.post(reverse("venues:renew_feed", args=[organisation.slug]))
     new = client.get(reverse("venues:bookings", args=[organisation.slug])).context["feed_url"]

@@ -73,6 +73,10 @@ def editor_data(editor, **changes) -> dict:
     return data
 
 
+def soon(days: int) -> str:
+    return (timezone.localdate() + timedelta(days=days)).isoformat()
+
+
 def open_editor(client, person, url):
     client.force_login(person)
     response = client.get(url)
@@ -234,7 +238,7 @@ def test_overlapping_hours_on_one_day_are_refused(client, venue, manager):
 def test_a_closure_that_ends_before_it_starts_is_refused(client, venue, manager):
     page = open_editor(client, manager, edit_url(venue))
     response = client.post(edit_url(venue), form_data(
-        page, **{"closures-0-start": "2031-05-02", "closures-0-end": "2031-05-01"}))
+        page, **{"closures-0-start": soon(31), "closures-0-end": soon(30)}))
     assert response.status_code == 400
     assert "De laatste dag mag niet voor de eerste dag liggen." in response.content.decode()
     assert not Closure.objects.exists()
@@ -407,11 +411,13 @@ def decide(client, venue, **data):
     return client.post(reverse("venues:decide_suggestion", args=[venue.key]), data)
 
 
-def test_a_facilitator_sees_and_publishes_a_suggestion(client, suggestion, member, facilitator):
+def test_a_facilitator_sees_and_publishes_a_suggestion(client, suggestion, member, facilitator,
+                                                       django_capture_on_commit_callbacks):
     client.force_login(facilitator)
     assert "Buurtkamer De Linde" in client.get(reverse("venues:review")).content.decode()
     assert client.get(suggestion.get_absolute_url()).status_code == 200
-    response = decide(client, suggestion, decision="publish")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(client, suggestion, decision="publish")
     assert response["Location"] == reverse("venues:review")
     suggestion.refresh_from_db()
     assert suggestion.is_published
@@ -422,20 +428,24 @@ def test_a_facilitator_sees_and_publishes_a_suggestion(client, suggestion, membe
     assert suggestion.get_absolute_url() in mail.outbox[-1].body
 
 
-def test_the_suggester_is_told_in_her_own_language(client, suggestion, member, facilitator):
+def test_the_suggester_is_told_in_her_own_language(client, suggestion, member, facilitator,
+                                                   django_capture_on_commit_callbacks):
     member.language = "nl"
     member.save()
     client.force_login(facilitator)
     for _twice in range(2):
-        client.post(reverse("venues:decide_suggestion", args=[suggestion.key]),
-                    {"decision": "publish"}, headers={"accept-language": "en"})
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("venues:decide_suggestion", args=[suggestion.key]),
+                        {"decision": "publish"}, headers={"accept-language": "en"})
     assert len(mail.outbox) == 1  # a second click tells nobody twice
     assert mail.outbox[0].body.startswith("Hallo,")
 
 
-def test_a_professional_rejects_with_a_reason(client, suggestion, member):
+def test_a_professional_rejects_with_a_reason(client, suggestion, member,
+                                             django_capture_on_commit_callbacks):
     client.force_login(with_role(RoleGrant.Role.PROFESSIONAL))
-    response = decide(client, suggestion, decision="reject",
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(client, suggestion, decision="reject",
                       reason="Deze plek verhuurt geen zalen aan groepen.")
     assert response.status_code == 302
     assert not Venue.objects.filter(pk=suggestion.pk).exists()
@@ -480,3 +490,64 @@ def test_the_directory_offers_suggesting_and_adding(client, member, facilitator)
     client.force_login(facilitator)
     page = client.get(reverse("venues:directory")).content.decode()
     assert page.count(reverse("venues:add")) == 1
+
+
+# --- Odd input is refused with a message (issue 11, items 9, 10 and 11) -----------------
+
+@pytest.mark.parametrize("field", ["name", "managed_by", "address", "public_transport",
+                                   "rooms-0-name"])
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\u2028"])
+def test_a_line_break_in_a_one_line_field_is_refused(client, venue, manager, field,
+                                                     line_break):
+    page = open_editor(client, manager, edit_url(venue))
+    response = client.post(edit_url(venue), form_data(
+        page, **{field: f"Buurthuis{line_break}De Zon"}))
+    assert response.status_code == 400
+    assert "Schrijf dit op één regel" in response.content.decode()
+    assert not Venue.objects.filter(name__contains="De Zon").exists()
+    assert not Room.objects.filter(name__contains="De Zon").exists()
+
+
+def test_a_line_break_in_a_closure_reason_is_refused(client, venue, manager):
+    page = open_editor(client, manager, edit_url(venue))
+    response = client.post(edit_url(venue), form_data(page, **{
+        "closures-0-start": soon(30), "closures-0-end": soon(31),
+        "closures-0-reason": "Zomer\nvakantie"}))
+    assert response.status_code == 400
+    assert not Closure.objects.exists()
+
+
+@pytest.mark.parametrize("start,end", [("9999-12-31", "9999-12-31"), (None, "9999-12-31")])
+def test_a_closure_beyond_two_years_is_refused(client, venue, manager, start, end):
+    page = open_editor(client, manager, edit_url(venue))
+    response = client.post(edit_url(venue), form_data(page, **{
+        "closures-0-start": start or soon(30), "closures-0-end": end}))
+    assert response.status_code == 400
+    assert "binnen twee jaar" in response.content.decode()
+    assert not Closure.objects.exists()
+
+
+def test_a_nul_in_the_editor_is_refused_not_a_server_error(client, venue, manager,
+                                                           without_nul_middleware):
+    page = open_editor(client, manager, edit_url(venue))
+    response = client.post(edit_url(venue), form_data(page, name="Buurthuis\x00"))
+    assert response.status_code == 400
+    assert Venue.objects.get(pk=venue.pk).name == venue.name
+
+
+def test_a_rejection_reason_may_have_several_lines(client, suggestion, facilitator,
+                                                   django_capture_on_commit_callbacks):
+    client.force_login(facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(client, suggestion, decision="reject",
+                          reason="Geen zalen.\nWel een buurtkamer verderop.")
+    assert response.status_code == 302
+    assert "Wel een buurtkamer verderop." in mail.outbox[-1].body
+
+
+def test_a_nul_in_a_rejection_reason_is_refused(client, suggestion, facilitator,
+                                                without_nul_middleware):
+    client.force_login(facilitator)
+    response = decide(client, suggestion, decision="reject", reason="Nee\x00")
+    assert response.status_code == 400
+    assert Venue.objects.filter(pk=suggestion.pk).exists()

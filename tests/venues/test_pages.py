@@ -85,20 +85,23 @@ def test_nobody_books_for_a_group_she_is_not_in(client, organisation, outsider):
     assert not Booking.objects.exists()
 
 
-def test_the_venue_manager_approves_and_the_group_is_told(client, organisation, member):
+def test_the_venue_manager_approves_and_the_group_is_told(client, organisation, member,
+                                                          django_capture_on_commit_callbacks):
     room = make_room()
     manager = UserFactory()
     room.venue.managers.add(manager)
     client.force_login(member)
-    client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
-        "organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
-        "start": "10:00", "end": "12:00", "purpose": "Naailes", "people_expected": 8})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
+            "organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
+            "start": "10:00", "end": "12:00", "purpose": "Naailes", "people_expected": 8})
     assert mail.outbox[-1].to == [manager.email]
     booking = Booking.objects.get()
     client.force_login(manager)
     page = client.get(reverse("venues:manage")).content.decode()
     assert "Naailes" in page
-    client.post(reverse("venues:decide", args=[booking.pk]), {"decision": "approve"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("venues:decide", args=[booking.pk]), {"decision": "approve"})
     booking.refresh_from_db()
     assert booking.status == "approved"
     assert mail.outbox[-1].to == [member.email]
@@ -133,7 +136,8 @@ def test_bookings_of_a_group_are_for_its_members_only(client, organisation, memb
 def test_a_member_cancels_with_a_reason(client, organisation, member):
     room = make_room()
     booking = Booking.objects.create(room=room, organisation=organisation, start=at(7, 10),
-                                     end=at(7, 12), held_until=at(7, 12), purpose="x")
+                                     end=at(7, 12), held_until=at(7, 12), purpose="x",
+                                     requested_by=member)
     client.force_login(member)
     client.post(reverse("venues:cancel", args=[organisation.slug, booking.pk]),
                 {"reason": "Te weinig aanmeldingen"})

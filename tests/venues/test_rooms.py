@@ -116,8 +116,8 @@ def test_a_group_that_does_not_use_the_room_cannot_write_agreements(client, orga
     assert not RoomAgreement.objects.exists()
 
 
-def test_the_manager_gets_a_room_calendar_and_cancels_with_a_reason(client, organisation,
-                                                                    admin):
+def test_the_manager_gets_a_room_calendar_and_cancels_with_a_reason(
+        client, organisation, admin, django_capture_on_commit_callbacks):
     room = make_room()
     manager = UserFactory(email="beheer@test.example")
     room.venue.managers.add(manager)
@@ -130,7 +130,8 @@ def test_the_manager_gets_a_room_calendar_and_cancels_with_a_reason(client, orga
         f"Taalcafé – {organisation.name}"]
     cancel = reverse("venues:manager_cancel", args=[room.venue.key, room.pk, booking.pk])
     assert client.post(cancel, {"reason": ""}).status_code == 400
-    assert client.post(cancel, {"reason": "Lekkage in de zaal"}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(cancel, {"reason": "Lekkage in de zaal"}).status_code == 302
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED and booking.reason == "Lekkage in de zaal"
     assert mail.outbox[-1].to == [admin.email] and "Lekkage" in mail.outbox[-1].body
@@ -150,14 +151,16 @@ def test_only_the_venues_managers_may_cancel_or_renew(client, organisation, admi
     assert Booking.objects.get(pk=booking.pk).status == Booking.Status.APPROVED
 
 
-def test_when_a_group_cancels_the_manager_is_told(client, organisation, member):
+def test_when_a_group_cancels_the_manager_is_told(client, organisation, member,
+                                                  django_capture_on_commit_callbacks):
     room = make_room()
     manager = UserFactory(email="beheer@test.example")
     room.venue.managers.add(manager)
-    booking = book(room, organisation, at(8, 10), at(8, 12))
+    booking = book(room, organisation, at(8, 10), at(8, 12), requested_by=member)
     client.force_login(member)
-    client.post(reverse("venues:cancel", args=[organisation.slug, booking.pk]),
-                {"reason": "Ziek"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("venues:cancel", args=[organisation.slug, booking.pk]),
+                    {"reason": "Ziek"})
     assert mail.outbox[-1].to == [manager.email]
     assert "Ziek" in mail.outbox[-1].body and organisation.name in mail.outbox[-1].body
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, BeforeValidator, StrictBool, StringConstraints
 from pydantic import Field as PydanticField
 
 from wijkkracht.core.pagination import Pages
-from wijkkracht.core.schemas import ErrorOut
+from wijkkracht.core.schemas import ErrorOut, single_line
 from wijkkracht.places.models import Area
 
 from . import matching
@@ -97,7 +97,7 @@ def _time(value: str | None) -> time | None:
 
 
 class ActivityIn(Schema):
-    kind: str = Field("", max_length=100, strict=True, description="what the group does")
+    kind: single_line(100) = Field("", strict=True, description="what the group does")
     people: WholeNumber = Field(ge=1, le=10_000, description="people expected")
     per_month: float = Field(4.33, gt=0, le=31, strict=True,
                              description="sessions a month (weekly: 4.33)")

@@ -5,7 +5,7 @@ availability page (busy without names) and the week view for the groups that sha
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -103,7 +103,7 @@ def _free(day: date, opening: list[tuple[time, time]], busy: list[Busy],
         for item in sorted(busy, key=lambda b: b.start):
             if item.held_until <= cursor or item.start >= closing:
                 continue
-            free.append(Free(cursor, item.start - buffer))
+            free.append(Free(cursor, timezone.localtime(item.start.astimezone(UTC) - buffer)))
             cursor = max(cursor, item.held_until)
         free.append(Free(cursor, closing))
     useful = []
@@ -115,7 +115,9 @@ def _free(day: date, opening: list[tuple[time, time]], busy: list[Busy],
 
 
 def shares_room(user, room: Room) -> bool:
-    """Managers of the venue, and members of a group that holds or recently held the room."""
+    """Managers of the venue, and members of a group with an approved booking of the room
+    (to come, or recently held). A request alone shows nothing: anyone can ask for a
+    room, and the page shows who uses it, when, and what they agreed."""
     if not user.is_authenticated:
         return False
     if user.is_staff or room.venue.managers.filter(pk=user.pk).exists():
@@ -124,7 +126,8 @@ def shares_room(user, room: Room) -> bool:
 
 
 def sharing_organisations(room: Room):
+    """Groups with an approved booking of the room that is to come or ended recently."""
     since = timezone.now() - SHARING_WINDOW
     return Organisation.objects.filter(
-        bookings__room=room, bookings__status__in=Booking.HOLDING,
+        bookings__room=room, bookings__status=Booking.Status.APPROVED,
         bookings__held_until__gte=since).distinct().order_by("name")

@@ -1,7 +1,11 @@
 """Bookings as iCalendar feeds, in Europe/Amsterdam time, right across daylight saving."""
 
+import re
+
 from django.utils import timezone
 from icalendar import Calendar, Event
+
+from wijkkracht.core.mail import one_line
 
 from .models import Booking, CalendarFeed
 
@@ -25,18 +29,25 @@ def bookings_of(feed: CalendarFeed):
     return bookings.filter(room_id=feed.room_id)
 
 
+def _line(text: str) -> str:
+    """One line of plain text from a name as stored. Forms refuse line breaks now, but a
+    name written before, or in the admin, must not break the feed: icalendar refuses a
+    raw line break in some properties (a 500), and a control character is no text."""
+    return one_line(re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", str(text)))
+
+
 def to_ical(feed: CalendarFeed) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Wijkkracht//bookings//NL")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", str(feed))
+    calendar.add("x-wr-calname", _line(feed))
     zone = timezone.get_default_timezone()
     for booking in bookings_of(feed):
         event = Event()
         event.add("uid", f"booking-{booking.pk}@wijkkracht")
-        event.add("summary", f"{booking.purpose} – {booking.organisation.name}")
-        event.add("location", f"{booking.room.name}, {booking.room.venue.name}, "
-                              f"{booking.room.venue.address}")
+        event.add("summary", _line(f"{booking.purpose} – {booking.organisation.name}"))
+        event.add("location", _line(f"{booking.room.name}, {booking.room.venue.name}, "
+                                    f"{booking.room.venue.address}"))
         event.add("dtstart", booking.start.astimezone(zone))
         event.add("dtend", booking.end.astimezone(zone))
         event.add("dtstamp", booking.created_at)

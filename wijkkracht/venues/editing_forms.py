@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core.forms import CleanText
 from wijkkracht.places.models import Area
 
 from . import stewardship
+from .forms import within_horizon
 from .models import Closure, OpeningHours, Room, Venue
 
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
@@ -59,7 +61,7 @@ class CoordinateField(forms.DecimalField):
         return value
 
 
-class VenueForm(forms.ModelForm):
+class VenueForm(CleanText, forms.ModelForm):
     SECTIONS = [
         (_("Over de locatie"), "", ["name", "kind", "managed_by"]),
         (_("Adres"), "", ["address", "postcode", "area", "latitude", "longitude"]),
@@ -150,7 +152,7 @@ class VenueForm(forms.ModelForm):
         return data
 
 
-class _RowForm(forms.ModelForm):
+class _RowForm(CleanText, forms.ModelForm):
     """A row of a formset, with a heading of its own taken before any input changes it."""
 
     def __init__(self, *args, **kwargs):
@@ -193,6 +195,12 @@ class ClosureForm(_RowForm):
         if self.instance.pk:
             return f"{date_format(self.instance.start)} – {date_format(self.instance.end)}"
         return _("Nieuwe sluiting")
+
+    def clean_start(self):
+        return within_horizon(self.cleaned_data["start"])
+
+    def clean_end(self):
+        return within_horizon(self.cleaned_data["end"])
 
     def clean(self):
         data = super().clean()
@@ -399,12 +407,13 @@ class VenueEditor:
         self.form.data["version"] = error.version
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(CleanText, forms.Form):
     """A facilitator's or professional's decision on a group's suggestion."""
 
     PUBLISH, REJECT = "publish", "reject"
     decision = forms.ChoiceField(choices=[(PUBLISH, _("Publiceren")), (REJECT, _("Afwijzen"))])
     reason = forms.CharField(label=_("Reden"), required=False, max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 2}),
                              help_text=_("Nodig als je het voorstel afwijst. De indiener krijgt "
                                          "deze reden per mail."))
 

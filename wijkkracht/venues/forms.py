@@ -1,17 +1,28 @@
-from datetime import datetime
+from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core.forms import CleanText
 from wijkkracht.places.models import Area
 
 from .costs import CostOverview
-from .models import RoomAgreement, Venue
+from .models import Booking, RoomAgreement, Venue
+from .services import HORIZON, local_moment
 
 
-class DirectoryFilter(forms.Form):
+def within_horizon(day: date | None) -> date | None:
+    """A date at most two years from today: further ahead is a typing mistake, and a date
+    such as 9999-12-31 cannot have a buffer added (a message, not a server error)."""
+    if day is not None and day > timezone.localdate() + HORIZON:
+        raise ValidationError(_("Kies een datum binnen twee jaar vanaf vandaag."))
+    return day
+
+
+class DirectoryFilter(CleanText, forms.Form):
     """The directory's filters; every combination has its own address (GET)."""
 
     area = forms.ModelChoiceField(label=_("Stadsdeel"), required=False,
@@ -24,9 +35,10 @@ class DirectoryFilter(forms.Form):
     step_free = forms.BooleanField(label=_("Zonder drempel of trap"), required=False)
 
 
-class BookingRequestForm(forms.Form):
+class BookingRequestForm(CleanText, forms.Form):
     organisation = forms.ChoiceField(label=_("Voor welke organisatie?"))
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}),
+                           validators=[within_horizon])
     start = forms.TimeField(label=_("Van"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Tot"), widget=forms.TimeInput(attrs={"type": "time"}))
     purpose = forms.CharField(label=_("Wat gaan jullie doen?"), max_length=200,
@@ -38,7 +50,10 @@ class BookingRequestForm(forms.Form):
                                widget=forms.RadioSelect)
     until = forms.DateField(label=_("Elke week tot en met"), required=False,
                             help_text=_("Alleen nodig als het elke week is."),
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=forms.DateInput(attrs={"type": "date"}),
+                            validators=[within_horizon])
+    # Sent again after the list of dates that clash: book the other dates.
+    skip_clashes = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,15 +63,55 @@ class BookingRequestForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if all(data.get(k) for k in ("date", "start", "end")):
-            zone = timezone.get_current_timezone()
-            data["starts_at"] = datetime.combine(data["date"], data["start"], tzinfo=zone)
-            data["ends_at"] = datetime.combine(data["date"], data["end"], tzinfo=zone)
+        for name in ("start", "end"):
+            if data.get("date") and data.get(name):
+                try:
+                    data[f"{name}s_at"] = local_moment(data["date"], data[name])
+                except ValidationError as error:
+                    self.add_error(name, error)
         if data.get("repeat") == "weekly" and not data.get("until"):
             self.add_error("until", _("Tot wanneer? Kies de laatste datum."))
         return data
 
 
+class DecisionForm(CleanText, forms.Form):
+    """A venue manager's answer to a request (one date, or every open date of a series)."""
+
+    decision = forms.ChoiceField(choices=[
+        ("approve", _("Goedkeuren")), ("decline", _("Afwijzen")),
+        ("approve_series", _("Hele reeks goedkeuren"))])
+    reason = forms.CharField(label=_("Toelichting (niet verplicht)"), required=False,
+                             max_length=Booking._meta.get_field("reason").max_length)
+
+    @property
+    def approve(self) -> bool:
+        return self.cleaned_data["decision"].startswith("approve")
+
+    @property
+    def whole_series(self) -> bool:
+        return self.cleaned_data["decision"].endswith("_series")
+
+
+class CancelForm(CleanText, forms.Form):
+    """Why a booking is cancelled; the venue manager must say it, the group may."""
+
+    reason = forms.CharField(label=_("Reden"), required=False,
+                             max_length=Booking._meta.get_field("reason").max_length)
+
+    def __init__(self, *args, reason_required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = reason_required
+        self.fields["reason"].error_messages["required"] = _(
+            "Schrijf kort waarom je annuleert; de groep krijgt het te lezen.")
+
+
+class SaveProfileForm(CleanText, forms.Form):
+    """Keep the search form's answers (as sent, URL-encoded) for one of her groups."""
+
+    organisation = forms.CharField(max_length=160)
+    query = forms.CharField(max_length=4000, required=False, error_messages={
+        "max_length": _("Dit zoekprofiel is te lang om te bewaren. Zoek met minder "
+                        "activiteiten of kortere namen.")})
 
 
 def _amount(label, help_text="", max_value=Decimal("1000000")):
@@ -65,7 +120,7 @@ def _amount(label, help_text="", max_value=Decimal("1000000")):
                               localize=True)
 
 
-class CostForm(forms.Form):
+class CostForm(CleanText, forms.Form):
     """The cost overview's answers; GET, so a filled-in overview has its own address."""
 
     title = forms.CharField(label=_("Voor welke plek of activiteit?"), required=False,
@@ -89,7 +144,7 @@ class CostForm(forms.Form):
         return CostOverview(**data)
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(CleanText, forms.ModelForm):
     class Meta:
         model = RoomAgreement
         fields = ["opens_and_closes", "cleaning", "storage", "contact"]

@@ -7,6 +7,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core.forms import CleanText
 from wijkkracht.guides.workbooks import profile_answers
 from wijkkracht.places.models import Area
 
@@ -23,7 +24,7 @@ EQUIPMENT_WORDS = {
 }
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(CleanText, forms.Form):
     area = forms.ModelChoiceField(label=_("In welk stadsdeel?"), required=False,
                                   queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
                                   empty_label=_("Maakt niet uit"))
@@ -36,7 +37,7 @@ class ProfileForm(forms.Form):
     parking = forms.BooleanField(label=_("Liefst parkeren in de buurt"), required=False)
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(CleanText, forms.Form):
     FREQUENCIES = [("4.33", _("Elke week")), ("2.17", _("Eens per twee weken")),
                    ("1", _("Eens per maand"))]
 

@@ -14,7 +14,7 @@ from wijkkracht.core.http import posted, render_form
 from wijkkracht.organisations.access import get_organisation_for_member
 
 from . import availability, calendars, services
-from .forms import AgreementForm
+from .forms import AgreementForm, CancelForm
 from .models import Booking, Room
 
 
@@ -106,13 +106,13 @@ def manager_cancel(request, key, room_id, pk):
     """The venue manager cancels a booking, with a reason; the group is told by mail."""
     room = _managed_room(request, key, room_id)
     booking = get_object_or_404(room.bookings, pk=pk, status__in=Booking.HOLDING)
-    reason = request.POST.get("reason", "").strip()
-    if not reason:
-        messages.error(request, _("Schrijf kort waarom je annuleert; de groep krijgt het "
-                                  "te lezen."))
+    form = CancelForm(request.POST, reason_required=True)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
         response = usage(request, key, room_id)
         response.status_code = 400
         return response
-    services.cancel(booking, request.user, reason[:300])
+    services.cancel(booking, request.user, form.cleaned_data["reason"])
     messages.success(request, _("De boeking is geannuleerd. De groep krijgt bericht per mail."))
     return redirect("venues:usage", key, room.pk)

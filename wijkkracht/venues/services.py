@@ -1,16 +1,84 @@
 """Booking rooms: requests, decisions and the rule that a room is never booked twice."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wijkkracht.core.mail import send_after_commit
+from wijkkracht.organisations.models import Organisation
+
 from .models import Booking, BookingSeries, Room, RoomAgreement, SearchProfile
+
+# How far ahead a room can be asked for. Venues plan a year or two ahead; beyond that a
+# date is a typing mistake (and year 9999 plus a buffer does not exist).
+HORIZON = timedelta(days=730)
+
+# Open requests (not yet answered, still to come) an organisation may have at once; a
+# weekly series counts as one. See check_open_requests.
+MAX_OPEN_REQUESTS = 5
+
+
+class TooManyOpenRequests(ValidationError):
+    """The organisation already waits for answers on MAX_OPEN_REQUESTS requests."""
+
+
+def local_moment(day: date, at: time) -> datetime:
+    """A date and clock time in Amsterdam as an instant.
+
+    A time that does not exist (the hour skipped when summer time starts, such as 02:30
+    on the last Sunday of March) is refused. A time that happens twice (the hour repeated
+    when summer time ends) means its first occurrence, still in summer time: that is
+    what a clock showed first, and a booking never starts later than she meant.
+    """
+    moment = datetime.combine(day, at, tzinfo=timezone.get_current_timezone())  # fold=0
+    check_exists(moment)
+    return moment
+
+
+def check_exists(moment: datetime) -> None:
+    """Refuse a clock time its own time zone skips (the spring gap): Python would read it
+    with the offset from before the jump, so the booking would end (and be held) earlier
+    than its clock times say, and another group could get the room while she is in it."""
+    if moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != \
+            moment.replace(tzinfo=None):
+        raise ValidationError(_("Deze tijd bestaat die dag niet: de klok gaat dan een uur "
+                                "vooruit. Kies een andere tijd."))
+
+
+def held_until(room: Room, end: datetime) -> datetime:
+    """The end plus the room's buffer, added to the instant (in UTC), not to the clock:
+    across a change to or from summer time the room is held exactly as long."""
+    return end.astimezone(UTC) + room.buffer
+
+
+def check_open_requests(organisation) -> None:
+    """What stops one new account from holding many rooms with requests nobody answers.
+
+    A request holds its room until a manager answers, so an organisation may wait for an
+    answer on at most MAX_OPEN_REQUESTS requests at once (a weekly series counts as one).
+    A request whose date has passed no longer counts: it lapses by itself, it cannot hold
+    anything any more. Call inside the transaction that writes the new request.
+    """
+    waiting = Booking.objects.filter(organisation=organisation,
+                                     status=Booking.Status.REQUESTED, start__gte=timezone.now())
+    count = (waiting.filter(series__isnull=True).count()
+             + waiting.exclude(series__isnull=True).values("series").distinct().count())
+    if count >= MAX_OPEN_REQUESTS:
+        raise TooManyOpenRequests(_(
+            "Jullie wachten al op antwoord op %(n)d aanvragen. Vraag een nieuwe zaal aan als "
+            "de beheerder heeft geantwoord, of annuleer een aanvraag die niet meer nodig is.")
+            % {"n": count})
+
+
+def _lock_organisation(organisation) -> None:
+    """Two requests of one organisation take turns (SQLite: the IMMEDIATE transaction)."""
+    if connection.vendor == "postgresql":
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
 
 
 class BookingConflict(Exception):
@@ -44,10 +112,14 @@ def check_opening(room: Room, start: datetime, end: datetime) -> None:
 
 def check_request(room: Room, start: datetime, end: datetime, people_expected: int) -> None:
     """Everything about a requested time except other bookings; ValidationError if wrong."""
+    check_exists(start)
+    check_exists(end)
     if end <= start:
         raise ValidationError(_("Het einde moet na het begin liggen."))
     if start < timezone.now():
         raise ValidationError(_("Dit moment is al voorbij."))
+    if start > timezone.now() + HORIZON:
+        raise ValidationError(_("Zo ver vooruit kun je nog niet boeken: hoogstens twee jaar."))
     if people_expected > room.capacity_seated:
         raise ValidationError(_("In deze zaal passen %(n)d mensen. Kies een grotere zaal.")
                               % {"n": room.capacity_seated})
@@ -68,24 +140,27 @@ def _hold(room: Room, organisation, user, start: datetime, end: datetime, purpos
     """Lock, re-check, write: the room row is locked (PostgreSQL) or the write transaction
     holds the database (SQLite, IMMEDIATE), so two requests for one slot take turns; on
     PostgreSQL an exclusion constraint refuses an overlap even without the lock."""
-    held_until = end + room.buffer
+    until = held_until(room, end)
     try:
         with transaction.atomic():
+            if series is None:  # a series was counted once, when it was made
+                _lock_organisation(organisation)
+                check_open_requests(organisation)
             rooms = Room.objects.filter(pk=room.pk)
             if connection.vendor == "postgresql":
                 rooms = rooms.select_for_update()
             if rooms.first() is None:  # deleted by its manager since the form was opened
                 raise ValidationError(_("Deze zaal bestaat niet meer."))
-            other = overlapping(room, start, held_until).first()
+            other = overlapping(room, start, until).first()
             if other is not None:
                 raise BookingConflict(other)
             return Booking.objects.create(
                 room=room, organisation=organisation, requested_by=user, start=start,
-                end=end, held_until=held_until, purpose=purpose,
+                end=end, held_until=until, purpose=purpose,
                 people_expected=people_expected, series=series,
             )
     except IntegrityError as error:
-        raise BookingConflict(overlapping(room, start, held_until).first()) from error
+        raise BookingConflict(overlapping(room, start, until).first()) from error
 
 
 MAX_WEEKS = 52
@@ -105,17 +180,13 @@ class SeriesClashes(Exception):
         self.clashes, self.free = clashes, free
 
 
-def _moment(day: date, at: time) -> datetime:
-    return datetime.combine(day, at, tzinfo=timezone.get_current_timezone())
-
-
 def _clash_reason(room: Room, day: date, start: time, end: time, people: int) -> str:
     try:
-        check_request(room, _moment(day, start), _moment(day, end), people)
+        starts, ends = local_moment(day, start), local_moment(day, end)
+        check_request(room, starts, ends, people)
     except ValidationError as error:
         return " ".join(error.messages)
-    held_until = _moment(day, end) + room.buffer
-    other = overlapping(room, _moment(day, start), held_until).first()
+    other = overlapping(room, starts, held_until(room, ends)).first()
     if other is not None:
         return _("al bezet tot %(end)s") % {
             "end": timezone.localtime(other.held_until).strftime("%H:%M")}
@@ -135,18 +206,23 @@ def request_series(room: Room, organisation, user, first: date, last: date, star
     days = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
     if len(days) > MAX_WEEKS:
         raise ValidationError(_("Een reeks duurt hoogstens een jaar."))
+    if last > timezone.localdate() + HORIZON:
+        raise ValidationError(_("Zo ver vooruit kun je nog niet boeken: hoogstens twee jaar."))
     plan = [(day, _clash_reason(room, day, start, end, people_expected)) for day in days]
     clashes = [Clash(day, reason) for day, reason in plan if reason]
     free = [day for day, reason in plan if not reason]
     if not free or (clashes and not skip_clashes):
         raise SeriesClashes(clashes, len(free))
-    series = BookingSeries.objects.create(room=room, organisation=organisation,
-                                          first_date=first, last_date=last)
+    with transaction.atomic():
+        _lock_organisation(organisation)
+        check_open_requests(organisation)
+        series = BookingSeries.objects.create(room=room, organisation=organisation,
+                                              first_date=first, last_date=last)
     booked = []
     for day in free:
         try:
-            booked.append(_hold(room, organisation, user, _moment(day, start),
-                                _moment(day, end), purpose, people_expected, series))
+            booked.append(_hold(room, organisation, user, local_moment(day, start),
+                                local_moment(day, end), purpose, people_expected, series))
         except BookingConflict:  # taken between the plan and now
             clashes.append(Clash(day, _("net door iemand anders geboekt")))
     if not booked:
@@ -171,7 +247,7 @@ def decide(booking: Booking, manager, approve: bool, reason: str = "",
     """A venue manager approves or declines a request; the requester is told by mail."""
     updated = Booking.objects.filter(pk=booking.pk, status=Booking.Status.REQUESTED).update(
         status=Booking.Status.APPROVED if approve else Booking.Status.DECLINED,
-        decided_by=manager, decided_at=timezone.now(), reason=reason[:300],
+        decided_by=manager, decided_at=timezone.now(), reason=reason,
     )
     booking.refresh_from_db()
     if updated and tell:
@@ -182,7 +258,7 @@ def decide(booking: Booking, manager, approve: bool, reason: str = "",
 def cancel(booking: Booking, user, reason: str) -> Booking:
     """Either side cancels with a reason; the other side is told by mail."""
     updated = Booking.objects.filter(pk=booking.pk, status__in=Booking.HOLDING).update(
-        status=Booking.Status.CANCELLED, reason=reason[:300], decided_by=user,
+        status=Booking.Status.CANCELLED, reason=reason, decided_by=user,
         decided_at=timezone.now(),
     )
     booking.refresh_from_db()
@@ -235,7 +311,7 @@ def _tell_requester(booking: Booking, count: int = 1,
 def _mail(booking: Booking, recipients: list[str], template: str, subject: str,
           count: int = 1) -> None:
     body = render_to_string(template, {"booking": booking, "count": count})
-    send_mail(subject, body, None, recipients)
+    send_after_commit(subject, body, recipients)
 
 
 def export_for_user(user) -> dict:

@@ -2,7 +2,6 @@
 suggestions that a facilitator or professional publishes or rejects."""
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.http import Http404
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from wijkkracht.accounts.models import RoleGrant
+from wijkkracht.core.mail import send_after_commit
 from wijkkracht.core.slugs import unique_slug
 
 from .models import Booking, Room, Venue
@@ -168,7 +168,7 @@ def reject(venue: Venue, reason: str) -> bool:
         deleted, _rows = Venue.objects.filter(pk=venue.pk, is_published=False).delete()
     if deleted:
         _tell_suggester(venue, "venues/email/suggestion_rejected.txt", REJECTED,
-                        reason=reason[:500])
+                        reason=reason)
     return bool(deleted)
 
 
@@ -179,4 +179,4 @@ def _tell_suggester(venue: Venue, template: str, subject, **context) -> None:
         return
     with translation.override(person.language or translation.get_language()):
         body = render_to_string(template, {"venue": venue, "person": person, **context})
-        send_mail(str(subject) % {"name": venue.name}, body, None, [person.email])
+        send_after_commit(str(subject) % {"name": venue.name}, body, [person.email])

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max, Min
 from django.http import Http404, HttpResponse, QueryDict
@@ -16,10 +16,18 @@ from wijkkracht.core.http import posted, render_form
 from wijkkracht.core.pdf import html_to_pdf
 from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.models import Organisation
+from wijkkracht.organisations.permissions import may
 from wijkkracht.organisations.services import memberships_of
 
 from . import calendars, matching, services, stewardship
-from .forms import BookingRequestForm, CostForm, DirectoryFilter
+from .forms import (
+    BookingRequestForm,
+    CancelForm,
+    CostForm,
+    DecisionForm,
+    DirectoryFilter,
+    SaveProfileForm,
+)
 from .models import Booking, CalendarFeed, Room, SearchProfile, Venue
 from .profile import (
     LOCATION_GUIDE,
@@ -90,8 +98,14 @@ def _saved_profile(user) -> SearchProfile | None:
 @require_POST
 def save_profile(request):
     """Keep a search profile for the group, so everyone in it starts from there."""
-    organisation = get_organisation_for_member(request, request.POST.get("organisation", ""))
-    data = QueryDict(request.POST.get("query", "")[:4000])
+    saving = SaveProfileForm(request.POST)
+    if not saving.is_valid():  # too long, or a character that cannot be kept: say so
+        for errors in saving.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("venues:search")
+    organisation = get_organisation_for_member(request, saving.cleaned_data["organisation"],
+                                               action="venues.request")
+    data = QueryDict(saving.cleaned_data["query"])
     form, activities = ProfileForm(data), ActivityFormSet(data)
     if not (form.is_valid() and activities.is_valid()):
         return render(request, "venues/search.html", {
@@ -154,7 +168,8 @@ def request_booking(request, key, room_id):
     form = BookingRequestForm(posted(request), memberships=memberships)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        organisation = get_organisation_for_member(request, data["organisation"])
+        organisation = get_organisation_for_member(request, data["organisation"],
+                                                   action="venues.request")
         try:
             clashes = _request(request, room, organisation, data)
         except ValidationError as error:
@@ -187,7 +202,7 @@ def _request(request, room, organisation, data) -> list:
     _series, clashes = services.request_series(
         room, organisation, request.user, data["date"], data["until"], data["start"],
         data["end"], data["purpose"], data["people_expected"],
-        skip_clashes=request.POST.get("skip_clashes") == "1")
+        skip_clashes=data["skip_clashes"])
     return clashes
 
 
@@ -207,14 +222,16 @@ def bookings(request, org):
     rows = organisation.bookings.select_related("room__venue").order_by("-start")[:200]
     feed = calendars.feed_for(organisation=organisation)
     context = {"organisation": organisation, "bookings": rows,
-               "feed_url": request.build_absolute_uri(feed.get_absolute_url())}
+               "feed_url": request.build_absolute_uri(feed.get_absolute_url()),
+               "may_cancel_any": may(organisation.membership, "venues.cancel"),
+               "may_renew_feed": may(organisation.membership, "venues.feed_renew")}
     return render(request, "venues/bookings.html", context)
 
 
 @login_required
 @require_POST
 def renew_feed(request, org):
-    organisation = get_organisation_for_member(request, org)
+    organisation = get_organisation_for_member(request, org, action="venues.feed_renew")
     calendars.renew(calendars.feed_for(organisation=organisation))
     messages.success(request, _("Er is een nieuw agenda-adres. Het oude werkt niet meer."))
     return redirect("venues:bookings", organisation.slug)
@@ -245,22 +262,40 @@ def manage(request):
 @require_POST
 def decide(request, pk):
     booking = get_object_or_404(Booking, pk=pk, room__venue__managers=request.user)
-    decision = request.POST.get("decision", "")
-    approve = decision.startswith("approve")
-    reason = request.POST.get("reason", "")
-    if decision.endswith("_series") and booking.series_id:
-        services.decide_series(booking, request.user, approve, reason)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, form, manage(request))
+    reason = form.cleaned_data["reason"]
+    if form.whole_series and booking.series_id:
+        services.decide_series(booking, request.user, form.approve, reason)
     else:
-        services.decide(booking, request.user, approve, reason)
+        services.decide(booking, request.user, form.approve, reason)
     messages.success(request, _("De aanvrager krijgt bericht per mail."))
     return redirect("venues:manage")
+
+
+def _refused(request, form, page: HttpResponse) -> HttpResponse:
+    """The page again, answering 400, with the form's messages on top (the form sits in a
+    list of bookings, so its messages are shown as messages)."""
+    for errors in form.errors.values():
+        messages.error(request, " ".join(errors))
+    page.status_code = 400
+    return page
 
 
 @login_required
 @require_POST
 def cancel(request, org, pk):
-    organisation = get_organisation_for_member(request, org)
+    """A member cancels what she asked for herself; a booking someone else asked for
+    only an admin cancels (organisations.permissions)."""
+    organisation = get_organisation_for_member(request, org, action="venues.cancel_own")
     booking = get_object_or_404(organisation.bookings, pk=pk)
-    services.cancel(booking, request.user, request.POST.get("reason", "")[:300])
+    if booking.requested_by_id != request.user.pk and not may(organisation.membership,
+                                                              "venues.cancel"):
+        raise PermissionDenied
+    form = CancelForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, form, bookings(request, org))
+    services.cancel(booking, request.user, form.cleaned_data["reason"])
     messages.success(request, _("De boeking is geannuleerd."))
     return redirect("venues:bookings", organisation.slug)
