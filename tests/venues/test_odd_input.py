@@ -220,3 +220,20 @@ def test_a_too_long_search_profile_is_refused_not_cut(client, organisation, memb
                            {"organisation": organisation.slug, "query": query}, follow=True)
     assert "te lang om te bewaren" in response.content.decode()
     assert not SearchProfile.objects.exists()
+
+
+def test_every_venues_admin_form_refuses_line_breaks_in_names(rf, db):
+    from django.contrib import admin
+
+    from wijkkracht.core.forms import CleanText
+
+    request = rf.get("/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    forms = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label == "venues":
+            forms.append((model, model_admin.get_form(request)))
+            forms += [(inline.model, inline.get_formset(request).form)
+                      for inline in model_admin.get_inline_instances(request)]
+    assert len(forms) >= 5
+    assert [model for model, form in forms if not issubclass(form, CleanText)] == []
