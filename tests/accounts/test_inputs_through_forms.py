@@ -9,7 +9,7 @@ from django.urls import reverse
 
 import wijkkracht
 
-APPS = ["accounts", "organisations"]
+APPS = ["accounts", "organisations", "guides"]
 READS = {"get", "getlist", "items", "keys", "values", "lists", "dict", "copy", "pop"}
 
 

@@ -2,6 +2,7 @@
 a one-line field or a text over its limit gets a message, never a 500 or a silent cut."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.core.forms import CleanText
@@ -27,6 +28,12 @@ class SituationsForm(CleanText, forms.Form):
 
 class SearchForm(CleanText, forms.Form):
     q = forms.CharField(required=False, max_length=200)
+
+
+class BookletForm(CleanText, forms.Form):
+    """The language of a booklet, from the list (the page's language when none is given)."""
+
+    lang = forms.ChoiceField(required=False, choices=settings.LANGUAGES)
 
 
 class StartForm(CleanText, forms.Form):

@@ -6,7 +6,7 @@ from wijkkracht.core.http import render_form
 from wijkkracht.organisations.services import memberships_of
 
 from . import booklet, services
-from .forms import SearchForm, SituationsForm
+from .forms import BookletForm, SearchForm, SituationsForm
 from .search import search as search_guides
 
 
@@ -61,9 +61,10 @@ def which_guide(request):
 
 def booklet_pdf(request, slug):
     guide = _get_guide(slug)
-    language = request.GET.get("lang") or translation.get_language()
-    if not translation.check_for_language(language):
-        raise Http404
+    form = BookletForm(request.GET)
+    if not form.is_valid():
+        raise Http404  # no booklet in such a language
+    language = form.cleaned_data["lang"] or translation.get_language()
     pdf = booklet.guide_pdf(guide, language)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{guide.slug}-{language}.pdf"'
