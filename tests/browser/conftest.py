@@ -33,6 +33,14 @@ def browser():
         browser.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline")
+    + " at " + (event.sourceFile || "") + ":" + event.lineNumber);
+});
+"""
+
 
 class Phone:
     """One person's phone: a 360 px wide browser context that checks every page it visits."""
@@ -41,11 +49,25 @@ class Phone:
         self.context = browser.new_context(
             viewport={"width": 360, "height": 740}, locale=locale, device_scale_factor=1
         )
+        # Every Content-Security-Policy violation is recorded: in the page (the event) and
+        # from the console (also for pages passed through without a check()).
+        self.context.add_init_script(CSP_RECORDER)
         self.page = self.context.new_page()
         self.base_url = base_url
         self.compressed: dict[str, int] = {}
         self.checked: list[dict] = []
+        self.csp_console: list[str] = []
         self.page.on("response", self._measure)
+        self.page.on("console", self._console)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_console.append(f"{self.page.url}: {message.text}")
+
+    def assert_no_csp_violation(self):
+        reported = self.page.evaluate("window.__cspViolations || []")
+        found, self.csp_console = self.csp_console, []
+        assert not reported and not found, f"{self.page.url}: CSP violations {reported} {found}"
 
     def _measure(self, response):
         try:
@@ -76,6 +98,7 @@ class Phone:
         ]
         result = {"url": self.page.url, "weight": weight, "violations": violations}
         self.checked.append(result)
+        self.assert_no_csp_violation()
         assert not violations, f"{self.page.url}: {violations}"
         assert weight < 100_000, f"{self.page.url} transfers {weight} bytes compressed"
         return result
@@ -99,7 +122,9 @@ class Phone:
         return path
 
     def close(self):
+        found, self.csp_console = self.csp_console, []
         self.context.close()
+        assert not found, f"CSP violations: {found}"
 
 
 @pytest.fixture

@@ -75,6 +75,8 @@ def test_security_headers_are_set(production):
         assert response.headers["X-Frame-Options"] == "DENY"
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["Referrer-Policy"] == "same-origin"
+        assert "script-src 'self';" in response.headers["Content-Security-Policy"]
+        assert "camera=()" in response.headers["Permissions-Policy"]
 
 
 @pytest.mark.parametrize("length", [5_000, 20_000, 200_000])

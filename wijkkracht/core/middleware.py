@@ -1,5 +1,8 @@
 """Middleware of our own: odd requests refused before any view, and the browser policies."""
 
+from urllib.parse import urlsplit
+
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
@@ -38,3 +41,33 @@ class RefuseOddRequests:
                 "Dit verzoek bevat een teken dat niet kan (een NUL-teken). "
                 "Haal het weg en probeer het opnieuw."))
         return self.get_response(request)
+
+
+def tile_origin(url: str) -> str | None:
+    """The origin the map's tiles come from, for img-src: a template such as
+    https://{s}.tile.example/{z}/{x}/{y}.png allows every subdomain of tile.example."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    host = parts.netloc
+    if host.startswith("{s}."):
+        host = "*." + host[len("{s}."):]
+    return f"{parts.scheme}://{host}"
+
+
+class ContentSecurityPolicy(CSPMiddleware):
+    """django-csp's policy from settings.CONTENT_SECURITY_POLICY, plus the map tile host
+    (read per request, as MAP_TILE_URL may change), and a Permissions-Policy header that
+    switches off browser features the site never uses."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        origin = tile_origin(settings.MAP_TILE_URL)
+        if origin and not report_only:
+            parts.update = {**(parts.update or {}), "img-src": [origin]}
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
