@@ -55,3 +55,14 @@ def test_an_outsider_gets_404_on_every_organisation_action(client, organisation,
     args = [organisation.slug] + ([extra(organisation, admin)] if extra else [])
     client.force_login(outsider)
     assert getattr(client, method)(reverse(name, args=args), data).status_code == 404
+
+
+@pytest.mark.parametrize(("action", "method", "name", "extra", "data"), CASES)
+def test_the_pages_follow_the_table_when_it_changes(client, monkeypatch, organisation, admin,
+                                                   member, action, method, name, extra, data):
+    """The pages ask ROLE_FOR, not a role of their own: open an action to members and
+    Bea no longer gets 403."""
+    monkeypatch.setitem(ROLE_FOR, action, Membership.Role.MEMBER)
+    args = [organisation.slug] + ([extra(organisation, admin)] if extra else [])
+    client.force_login(member)
+    assert getattr(client, method)(reverse(name, args=args), data).status_code not in (403, 404)
