@@ -84,3 +84,14 @@ def test_two_admins_removing_each_other_at_once_leave_one_admin(attempt):
     results = run_together(remove(amina, dilara), remove(dilara, amina))
     assert organisation.memberships.filter(role="admin").count() == 1, results
     assert organisation.memberships.count() == 2
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_two_admins_leaving_through_the_page_at_once_get_a_message_not_a_500(attempt):
+    organisation = OrganisationFactory()
+    admins = [MembershipFactory(organisation=organisation, role="admin") for _ in range(2)]
+    MembershipFactory(organisation=organisation)
+    url = reverse("organisations:leave", args=[organisation.slug])
+    results = run_together(*[(lambda m=m: post_as(m.user, url)) for m in admins])
+    assert sorted(results, key=str) == [302, 400], results
+    assert organisation.memberships.filter(role="admin").count() == 1

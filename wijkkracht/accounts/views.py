@@ -152,7 +152,15 @@ def delete(request):
     sole_admin = organisations.sole_admin_memberships(request.user)
     form = DeleteAccountForm(posted(request), sole_admin=sole_admin)
     if request.method == "POST" and form.is_valid():
-        services.delete_account(request.user, form.successors())
+        try:
+            services.delete_account(request.user, form.successors())
+        except organisations.LastAdminError as error:
+            # Someone she chose left at that moment: choose again (nothing was deleted).
+            messages.error(request, error.message)
+            sole_admin = organisations.sole_admin_memberships(request.user)
+            form = DeleteAccountForm(None, sole_admin=sole_admin)
+            return render(request, "accounts/delete.html",
+                          {"form": form, "sole_admin": sole_admin}, status=409)
         logout(request)
         messages.success(request, _("Je account en je gegevens zijn verwijderd."))
         return redirect("core:home")

@@ -160,10 +160,16 @@ def leave(request, slug):
     alone = not organisation.memberships.exclude(pk=membership.pk).exists()
     form = SuccessorForm(posted(request), membership=membership) if last_admin else None
     if request.method == "POST" and not alone and (form is None or form.is_valid()):
-        services.leave(membership, form.cleaned_data["successor"] if form else None)
-        messages.success(request, _("Je bent geen lid meer van %(name)s.")
-                         % {"name": organisation.name})
-        return redirect("core:home")
+        try:
+            services.leave(membership, form.cleaned_data["successor"] if form else None)
+        except services.LastAdminError as error:
+            # The other admin left at the same moment: she is the last one now.
+            messages.error(request, error.message)
+            form = SuccessorForm(None, membership=membership)
+        else:
+            messages.success(request, _("Je bent geen lid meer van %(name)s.")
+                             % {"name": organisation.name})
+            return redirect("core:home")
     context = {"organisation": organisation, "form": form, "alone": alone}
     status = 400 if request.method == "POST" else 200
     return render(request, "organisations/leave.html", context, status=status)
