@@ -82,6 +82,13 @@ def test_a_group_measures_and_shows_its_effects(phone_factory, locale):
     first = page.locator(".result .share").first.inner_text()
     assert "86%" in first  # 6 of 7 agree
     phone.screenshot(f"impact-results-{locale}-360")
+    # Only published results reach the factsheet: the admin publishes them first.
+    phone.goto(f"{base}vragenlijsten/{questionnaire.pk}/")
+    with page.expect_navigation():
+        page.locator(f"form[action$='/vragenlijsten/{questionnaire.pk}/openbaar/'] button").click()
+    phone.check()
+    questionnaire.refresh_from_db()
+    assert questionnaire.results_public
     phone.goto(f"{base}verhaal/{story.pk}/factsheet/")
     no_layout_problems(phone, "factsheet")
     assert "86%" in page.locator("article.factsheet").inner_text()
