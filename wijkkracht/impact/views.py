@@ -3,6 +3,7 @@ answering is public by the questionnaire's link; results and the factsheet are p
 only once the organisation publishes them."""
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import is_ratelimited
 
 from wijkkracht.core.http import posted, render_form
 from wijkkracht.core.pdf import html_to_pdf
@@ -39,6 +40,9 @@ from .forms import (
 )
 from .models import ChangeStory, Questionnaire
 from .responses import export_csv, import_csv
+
+ANSWERS_PER_ADDRESS = "300/h"  # a meeting of 100 on one Wi-Fi, three times over
+ANSWERS_PER_MINUTE = "120/m"   # all addresses together, for one questionnaire
 
 
 @login_required
@@ -363,7 +367,21 @@ def interpretation(request, org):
         "organisation": organisation, "form": form}, form)
 
 
-@ratelimit(key="ip", rate="30/h", method="POST", block=False)
+def _answer_limit(request, item: Questionnaire) -> str | None:
+    """Why this answer is refused, or None. A room of 100 on one Wi-Fi must get through,
+    a script must not: per questionnaire and address at most ANSWERS_PER_ADDRESS an hour,
+    and per questionnaire at most ANSWERS_PER_MINUTE from all addresses together."""
+    per_address = is_ratelimited(
+        request, group="impact-answer-address", rate=ANSWERS_PER_ADDRESS, increment=True,
+        key=lambda group, r: f"{item.pk}:{r.META.get(settings.RATELIMIT_IP_META_KEY, '')}")
+    per_questionnaire = is_ratelimited(
+        request, group="impact-answer-questionnaire", rate=ANSWERS_PER_MINUTE,
+        increment=True, key=lambda group, r: str(item.pk))
+    if per_questionnaire:
+        return "minute"
+    return "hour" if per_address else None
+
+
 def answer(request, token):
     """The public form: no account, nothing kept about who answers."""
     item = get_object_or_404(Questionnaire.objects.select_related("organisation"),
@@ -374,14 +392,14 @@ def answer(request, token):
     if not services.is_open(item):
         return render(request, "impact/closed.html", {"questionnaire": item}, status=410)
     form = answer_form(item, language, posted(request))
+    context = {"questionnaire": item, "form": form, "language": language,
+               "languages": languages}
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            return render(request, "impact/answer.html", {
-                "questionnaire": item, "form": form, "language": language,
-                "languages": languages, "limited": True}, status=429)
+        limited = _answer_limit(request, item)
+        if limited:  # her answers stay in the form, so she can send them again later
+            return render(request, "impact/answer.html", {**context, "limited": limited},
+                          status=429)
         if form.is_valid():
             services.record(item, {k: str(v) for k, v in form.cleaned_data.items() if v})
             return render(request, "impact/thanks.html", {"questionnaire": item})
-    return render_form(request, "impact/answer.html", {
-        "questionnaire": item, "form": form, "language": language,
-        "languages": languages}, form)
+    return render_form(request, "impact/answer.html", context, form)
