@@ -5,7 +5,6 @@ import importlib
 import inspect
 import pkgutil
 
-import pytest
 from django import forms
 
 import wijkkracht
@@ -34,8 +33,6 @@ def cleans_text(cls: type) -> bool:
     return CleanText in mro and mro.index(CleanText) < mro.index(forms.BaseForm)
 
 
-# Another part of issue 11 adds the mixin to this one right now; drop the mark after.
-@pytest.mark.xfail(strict=False, reason="still without CleanText: impact.forms.OutputsActionForm")
 def test_every_form_uses_clean_text():
     missing = [f"{cls.__module__}.{cls.__qualname__}" for cls in forms_of_the_platform()
                if not cleans_text(cls)]

@@ -201,7 +201,7 @@ class ImportForm(CleanText, forms.Form):
         return upload
 
 
-class OutputsActionForm(forms.Form):
+class OutputsActionForm(CleanText, forms.Form):
     """Which of the two forms on the counts page was sent."""
 
     action = forms.ChoiceField(choices=[("add_counter", "add_counter"),
