@@ -2,6 +2,7 @@
 shares agreeing must come out exactly as the magazine reports them."""
 
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,24 @@ def test_the_badhuis_survey_matches_the_magazine(demo):
     shares = {row.question.key: row.share_agreeing for row in results.results(survey)
               if row.question.kind == "scale"}
     assert shares == {key: int(value) for key, value in REPORTED.items()}
+
+
+# Statement key → the magazine's word and number: "ruim 73" is above 73, "bijna 70" under 70.
+WORDED = {"leren-kennen": ("ruim", 73), "praatje": ("bijna", 70), "verbonden": ("bijna", 90),
+          "uitproberen": ("bijna", 65)}
+
+
+def test_the_badhuis_shares_lie_on_the_side_the_magazine_says(demo):
+    text = MAGAZINE.read_text(encoding="utf-8").lower()
+    survey = Questionnaire.objects.get(organisation__slug="het-badhuis-demo")
+    rows = {row.question.key: row for row in results.results(survey)}
+    for key, (word, percent) in WORDED.items():
+        assert f"{word} {percent} procent" in text, (word, percent)
+        row = rows[key]
+        agreeing = row.counts.get("4", 0) + row.counts.get("5", 0)
+        exact = Fraction(agreeing * 100, row.answers - row.dont_know)
+        assert row.share_agreeing == percent
+        assert (exact > percent) if word == "ruim" else (exact < percent), (key, float(exact))
 
 
 def test_loading_twice_changes_nothing(demo):

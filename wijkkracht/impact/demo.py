@@ -6,6 +6,7 @@ import random
 import re
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from django.db import transaction
@@ -16,7 +17,7 @@ from wijkkracht.organisations.models import Organisation
 from . import services
 from .models import ChangeStory, Counter, CounterEntry, Effect, Question, Questionnaire, Quote
 from .responses import record_many
-from .results import whole_percent
+from .results import DONT_KNOW, whole_percent
 
 IMPACT_DIR = CONTENT_DIR / "impact"
 SEED = 2023  # the same constructed responses on every load
@@ -92,23 +93,42 @@ def _outputs(organisation: Organisation, outputs: list[dict]) -> None:
             for item in entry.get("entries") or [])
 
 
-def agree_count(percent: int, answers: int) -> int:
-    """The smallest number agreeing that shows as this whole percentage."""
-    for count in range(answers + 1):
-        if whole_percent(count, answers) == percent:
-            return count
-    raise ContentError(f"{percent}% cannot come out of {answers} answers")
+# How the magazine words a share: "ruim 73" is just above 73, "bijna 70" just under 70.
+ABOVE, BELOW = "ruim", "bijna"
+MAX_DONT_KNOW = 10
 
 
-def constructed_column(percent: int, answers: int, rng: random.Random) -> list[str]:
+def fits(count: int, opinions: int, percent: int, word: str = "") -> bool:
+    """The share count/opinions shows as this whole percent, on the side the word says."""
+    if opinions <= 0 or whole_percent(count, opinions) != percent:
+        return False
+    exact = Fraction(count * 100, opinions)
+    return {ABOVE: exact > percent, BELOW: exact < percent}.get(word, True)
+
+
+def agree_count(percent: int, answers: int, word: str = "") -> tuple[int, int]:
+    """(agreeing, weet niet) for this statement: the fewest "weet niet" answers (which do
+    not count towards the share) and then the fewest agreeing that keep both the whole
+    percentage and the magazine's word."""
+    for dont_know in range(MAX_DONT_KNOW + 1):
+        opinions = answers - dont_know
+        for count in range(opinions + 1):
+            if fits(count, opinions, percent, word):
+                return count, dont_know
+    raise ContentError(f"{word} {percent}% cannot come out of {answers} answers")
+
+
+def constructed_column(percent: int, answers: int, rng: random.Random,
+                       word: str = "") -> list[str]:
     """Answers to one statement: the agreeing share exact, the rest spread over the
-    other points of the scale, in random order."""
-    agree = agree_count(percent, answers)
+    other points of the scale (and "weet niet" where the word needs it), in random order."""
+    agree, dont_know = agree_count(percent, answers, word)
     strongly = agree // 3
-    rest = answers - agree
+    rest = answers - agree - dont_know
     neutral, disagree = rest // 2, rest - rest // 2 - rest // 5
     column = (["5"] * strongly + ["4"] * (agree - strongly) + ["3"] * neutral
-              + ["2"] * disagree + ["1"] * (rest - neutral - disagree))
+              + ["2"] * disagree + ["1"] * (rest - neutral - disagree)
+              + [DONT_KNOW] * dont_know)
     rng.shuffle(column)
     return column
 
@@ -137,7 +157,8 @@ def _survey(path: Path, data: dict) -> Questionnaire:
                                 position=len(statements))
     total = int(data.get("respondents") or 0)
     rng = random.Random(SEED)
-    columns = {item["key"]: constructed_column(int(item["agree"]), total, rng)
+    columns = {item["key"]: constructed_column(int(item["agree"]), total, rng,
+                                               item.get("word", ""))
                for item in statements}
     rows = [{key: column[i] for key, column in columns.items()} for i in range(total)]
     _quotes(questionnaire, story, rows)
