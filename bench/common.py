@@ -59,3 +59,52 @@ def report(name: str, value: float, bare: float, target: float) -> bool:
     print(f"  {name:<40} median {value:7.2f} ms  = {ratio:5.2f}x bare "
           f"(target under {target:g}x) {'OK' if ok else 'TOO SLOW'}")
     return ok
+
+
+# --- One process per step and database: SQLite, then PostgreSQL when it answers ---------
+
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+
+
+def postgres_ready(name: str) -> bool:
+    """Create the benchmark database if PostgreSQL answers; False when it does not."""
+    import psycopg
+
+    try:
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True,
+                             connect_timeout=3) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                                [name]).fetchone():
+                conn.execute(f"CREATE DATABASE {name}")
+    except psycopg.OperationalError as error:
+        print(f"PostgreSQL is not reachable, so only SQLite: {str(error).strip()}")
+        return False
+    return True
+
+
+def run_on_each_database(script: str, sqlite_file: Path, pg_name: str, label: str) -> int:
+    """Run `script --load` and `script --measure` in fresh processes, per database, so
+    each measures with its own settings and nothing left over from the load."""
+    import subprocess
+
+    started = time.perf_counter()
+    sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+    urls = [f"sqlite:///{sqlite_file}"] + (
+        [f"{PG_SERVER}/{pg_name}"] if postgres_ready(pg_name) else [])
+    code = 0
+    for url, step in ((url, step) for url in urls for step in ("--load", "--measure")):
+        env = {**os.environ, "DATABASE_URL": url}
+        code |= subprocess.run([sys.executable, script, step], env=env).returncode  # noqa: S603
+    print(f"{label}: {time.perf_counter() - started:.0f} s in all")
+    return code
+
+
+def bench_main(argv: list[str], script: str, load: Callable[[], None],
+               measure: Callable[[], bool], sqlite_file: Path, pg_name: str,
+               label: str) -> int:
+    if "--load" in argv:
+        load()
+        return 0
+    if "--measure" in argv:
+        return 0 if measure() else 1
+    return run_on_each_database(script, sqlite_file, pg_name, label)

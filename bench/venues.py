@@ -16,7 +16,6 @@ import json
 import os
 import random
 import resource
-import subprocess
 import sys
 import time
 import tracemalloc
@@ -25,15 +24,12 @@ from datetime import time as clock
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import psycopg
-
 ROOT = Path(__file__).resolve().parent.parent
 SQLITE_FILE = ROOT / "var" / "bench" / "venues.sqlite3"
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
 PG_NAME = "wijkkracht_bench"
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{SQLITE_FILE}")
 
-from common import client, medians_ms_of, migrate, report  # noqa: E402
+from common import bench_main, client, medians_ms_of, migrate, report  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, models, transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
@@ -248,42 +244,6 @@ def measure() -> bool:
     return ok
 
 
-# --- One process per step and database ---------------------------------------------------
-
-def postgres_ready() -> bool:
-    """Create the benchmark database if PostgreSQL answers; False when it does not."""
-    try:
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True,
-                             connect_timeout=3) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                                [PG_NAME]).fetchone():
-                conn.execute(f"CREATE DATABASE {PG_NAME}")
-    except psycopg.OperationalError as error:
-        print(f"PostgreSQL is not reachable, so only SQLite: {str(error).strip()}")
-        return False
-    return True
-
-
-def run_all() -> int:
-    started = time.perf_counter()
-    SQLITE_FILE.parent.mkdir(parents=True, exist_ok=True)
-    urls = [f"sqlite:///{SQLITE_FILE}"] + ([f"{PG_SERVER}/{PG_NAME}"] if postgres_ready() else [])
-    code = 0
-    for url, step in ((url, step) for url in urls for step in ("--load", "--measure")):
-        env = {**os.environ, "DATABASE_URL": url}
-        code |= subprocess.run([sys.executable, __file__, step], env=env).returncode  # noqa: S603
-    print(f"venue benchmark: {time.perf_counter() - started:.0f} s in all")
-    return code
-
-
-def main(argv: list[str]) -> int:
-    if "--load" in argv:
-        load()
-        return 0
-    if "--measure" in argv:
-        return 0 if measure() else 1
-    return run_all()
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(bench_main(sys.argv[1:], __file__, load, measure, SQLITE_FILE, PG_NAME,
+                        "venue benchmark"))
