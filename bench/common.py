@@ -61,6 +61,18 @@ def report(name: str, value: float, bare: float, target: float) -> bool:
     return ok
 
 
+def allocation_peak(calls: list[Callable[[], HttpResponse]]) -> float:
+    """Peak of Python allocations, in MB, while each call runs once."""
+    import tracemalloc
+
+    tracemalloc.start()
+    for call in calls:
+        call()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
 # --- One process per step and database: SQLite, then PostgreSQL when it answers ---------
 
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"

@@ -18,7 +18,6 @@ import re
 import resource
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -27,7 +26,7 @@ SQLITE_FILE = ROOT / "var" / "bench" / "practices.sqlite3"
 PG_NAME = "wijkkracht_bench_practices"
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{SQLITE_FILE}")
 
-from common import bench_main, client, medians_ms_of, migrate, report  # noqa: E402
+from common import allocation_peak, bench_main, client, medians_ms_of, migrate, report  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
@@ -144,16 +143,6 @@ def load() -> None:
 
 
 # --- Measuring -------------------------------------------------------------------------
-
-def allocation_peak(calls) -> float:
-    """Peak of Python allocations, in MB, while each search runs once."""
-    tracemalloc.start()
-    for call in calls:
-        call()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
-
 
 def measure() -> bool:
     browser = client()

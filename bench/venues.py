@@ -18,7 +18,6 @@ import random
 import resource
 import sys
 import time
-import tracemalloc
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
@@ -29,7 +28,7 @@ SQLITE_FILE = ROOT / "var" / "bench" / "venues.sqlite3"
 PG_NAME = "wijkkracht_bench"
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{SQLITE_FILE}")
 
-from common import bench_main, client, medians_ms_of, migrate, report  # noqa: E402
+from common import allocation_peak, bench_main, client, medians_ms_of, migrate, report  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, models, transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
@@ -215,16 +214,6 @@ def search_call(browser, body: dict):
     payload = json.dumps(body)
     return lambda: browser.post("/api/v1/venues/search", payload,
                                 content_type="application/json")
-
-
-def allocation_peak(calls) -> float:
-    """Peak of Python allocations, in MB, while each profile is searched once."""
-    tracemalloc.start()
-    for call in calls:
-        call()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def measure() -> bool:
