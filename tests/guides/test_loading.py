@@ -5,7 +5,8 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from tests.guides import source_counts
+from tests.source_facts import facts
+from tests.source_facts.extract import question_sentences
 from wijkkracht.core.content import ContentError
 from wijkkracht.guides.loading import GUIDES_DIR, export_guide, load_library
 from wijkkracht.guides.models import Guide, HelpQuestion, Step
@@ -56,21 +57,23 @@ def test_the_written_guides_carry_the_concept_label(guides, slug):
 
 
 def _question_sentences(slug):
-    return sum(len(source_counts.question_sentences(q.text_nl))
+    return sum(len(question_sentences(q.text_nl))
                for q in HelpQuestion.objects.filter(guide__slug=slug))
 
 
 def test_the_location_guide_has_every_help_question_and_step_of_the_source(guides):
-    assert _question_sentences("een-locatie-vinden") == len(source_counts.location_questions())
+    source = facts("booklets")
+    assert _question_sentences("een-locatie-vinden") == source["location_questions"]
     assert Step.objects.filter(guide__slug="een-locatie-vinden").count() == \
-        source_counts.location_steps() == 5
+        source["location_steps"] == 5
 
 
 def test_the_friction_guide_has_every_help_question_and_step_of_the_source(guides):
     slug = "voorkomen-van-interne-wrijvingen"
-    assert _question_sentences(slug) == len(source_counts.friction_questions()) == 14
+    source = facts("booklets")
+    assert _question_sentences(slug) == source["friction_questions"] == 14
     assert HelpQuestion.objects.filter(guide__slug=slug).count() == 14
-    assert Step.objects.filter(guide__slug=slug).count() == source_counts.friction_steps() == 7
+    assert Step.objects.filter(guide__slug=slug).count() == source["friction_steps"] == 7
 
 
 def test_the_how_many_people_question_has_a_machine_key(guides):

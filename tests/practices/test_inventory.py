@@ -3,68 +3,31 @@ returns exactly the projects the source lists, and stemming works on both databa
 
 import re
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
 from pypdf import PdfReader
 
+from tests.source_facts import facts as source_facts
 from wijkkracht.practices import library
 from wijkkracht.practices.models import Level, Practice
 
-SOURCE = Path(__file__).resolve().parents[3] / "shared" / "sources" / \
-    "inventarisatie-wervingsaanpakken-allochtone-vrouwen.txt"
-CODE = r"(?:L-H\d|[LMHI]\d)"
 PREFIX_LEVEL = [("L-H", "laag-hoog"), ("L", "laag"), ("M", "midden"), ("H", "hoog"),
                 ("I", "innovatief")]
 
 pytestmark = pytest.mark.django_db
 
 
-def index_section() -> list[str]:
-    text = SOURCE.read_text(encoding="utf-8")
-    start = text.index("Zoeksleutel")
-    end = text.index("Boschveld buurten met de buren, Huisbezoeken", start)
-    return text[start:end].splitlines()
-
-
 def theme_index() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Themes → codes, and countries → codes, read from the source's 'Zoeksleutel'."""
-    themes: dict[str, set[str]] = {}
-    countries: dict[str, set[str]] = {}
-    label = None
-    in_countries = in_note = False
-    for raw in index_section()[1:]:
-        line = raw.strip()
-        if in_note:  # the rest of a label's explanation in brackets
-            in_note = ")" not in line
-            continue
-        codes = re.findall(CODE, line)
-        if not line or line.startswith(("In aanvulling", "van de", "De keuze", "Als project",
-                                         "dat zeg", "zeggen", "De methode", "niveau van",
-                                         "laag-hoog en", "verwezen", "regierol")):
-            continue
-        if in_countries and ":" in line and codes:
-            country, _sep, rest = line.partition(":")
-            label = country.strip()
-            countries[label] = set(re.findall(CODE, rest))
-        elif codes and re.fullmatch(rf"[\s,]*(?:{CODE}[\s,]*)+", line):
-            (countries if in_countries else themes)[label] |= set(codes)
-        elif not codes:
-            in_countries = line.startswith("Land van herkomst")
-            if not in_countries:
-                label = line.split("(")[0].strip()
-                themes[label] = set()
-                in_note = "(" in line and ")" not in line
-    return ({k: v for k, v in themes.items() if v},
-            {k: v for k, v in countries.items() if v})
+    """Themes → codes, and countries → codes, as the source's 'Zoeksleutel' lists them."""
+    source = source_facts("inventory")
+    return ({label: set(codes) for label, codes in source["themes"].items()},
+            {label: set(codes) for label, codes in source["countries"].items()})
 
 
 def table_of_contents() -> set[str]:
-    text = SOURCE.read_text(encoding="utf-8")
-    contents = text[:text.index("Zoeksleutel")]
-    return set(re.findall(rf"^\s*({CODE})\s+\S", contents, flags=re.M))
+    return set(source_facts("inventory")["contents"])
 
 
 @pytest.fixture
@@ -142,15 +105,9 @@ def test_each_levels_summary_is_one_printed_page(client, library_loaded):
 # --- The practices said no more than the source (issue 11, items 19–22) -------------------
 
 def described_in_part_b() -> set[str]:
-    """Codes whose own description (a heading 'CODE  Name' after the index) is in the
-    source; the text stops in the middle of L-H1, so the later ones are not."""
-    text = SOURCE.read_text(encoding="utf-8")
-    part_b = text[text.index("Boschveld buurten met de buren, Huisbezoeken") - 20:]
-    return set(re.findall(rf"^\s*({CODE})\s{{2,}}\S", part_b, flags=re.M))
-
-
-def source_text() -> str:
-    return re.sub(r"\s+", " ", SOURCE.read_text(encoding="utf-8"))
+    """Codes whose own description is in the source; the text stops in the middle of L-H1,
+    so the later ones are not."""
+    return set(source_facts("inventory")["described"])
 
 
 def facts_on_page(client, code: str) -> dict[str, str]:
@@ -161,8 +118,7 @@ def facts_on_page(client, code: str) -> dict[str, str]:
 
 def test_tamtam_shows_130_as_the_reach_of_the_cooking_not_of_the_festival(
         client, library_loaded):
-    assert re.search(r"proeflokaal.{0,5} wordt gekookt is het bereik veel groter \(130\)",
-                     source_text())
+    assert source_facts("inventory")["L2_reach_of_the_cooking"] == 130
     facts = facts_on_page(client, "L2")
     assert [label for label, value in facts.items() if "130" in value] == [
         "Bereik van het proeflokaal (koken)"]
@@ -172,27 +128,25 @@ def test_tamtam_shows_130_as_the_reach_of_the_cooking_not_of_the_festival(
 
 
 def test_medina_shows_who_applied_and_who_was_admitted(client, library_loaded):
-    assert "meldden zich 80 vrouwen waarvan er 12 werden toegelaten" in source_text()
+    assert source_facts("inventory")["H3_applied_and_admitted"] == [80, 12]
     facts = facts_on_page(client, "H3")
     assert facts["Aanmeldingen voor de eerste cursus"] == "80 vrouwen"
     assert facts["Toegelaten tot de eerste cursus"] == "12 vrouwen"
 
 
 def test_every_reach_number_stands_with_what_it_counts(client, library_loaded):
-    source = source_text()
+    numbers = set(source_facts("inventory")["numbers"])
     for practice in Practice.objects.filter(reach_number__isnull=False):
         counted = [label for label, value in facts_on_page(client, practice.code).items()
                    if str(practice.reach_number) in value]
         assert counted, practice.code  # a label says what the number counts
-        assert str(practice.reach_number) in source, practice.code
+        assert practice.reach_number in numbers, practice.code
         html = client.get(practice.get_absolute_url()).content.decode()
         assert "mensen bereikt</strong>" not in html, practice.code  # never a bare number
 
 
 def test_haschiba_keeps_its_two_groups_apart(library_loaded):
-    source = source_text()
-    assert "werkzoekenden en de onderkant van de banenmarkt gericht maar ook op de " \
-           "doorstromers" in source
+    assert source_facts("inventory")["M3_groups"] == ["werkzoekenden", "doorstromers"]
     occasion = re.sub(r"\s+", " ", Practice.objects.get(code="M3").occasion)
     assert "niet alleen bedoeld voor werkzoekenden en voor banen aan de onderkant" in occasion
     assert "ook bedoeld voor doorstromers" in occasion
