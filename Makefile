@@ -56,6 +56,7 @@ bench: $(STAMP) compilemessages
 	$(PY) bench/guides.py
 	$(PY) bench/venues.py
 	$(PY) bench/practices.py
+	$(PY) bench/impact.py
 
 # Refresh the .po files after changing UI text; then translate the new entries.
 messages: $(STAMP)

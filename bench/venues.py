@@ -17,7 +17,6 @@ import os
 import random
 import resource
 import sys
-import time
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
@@ -28,7 +27,7 @@ SQLITE_FILE = ROOT / "var" / "bench" / "venues.sqlite3"
 PG_NAME = "wijkkracht_bench"
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{SQLITE_FILE}")
 
-from common import allocation_peak, bench_main, client, medians_ms_of, migrate, report  # noqa: E402
+from common import allocation_peak, bench_main, client, load_once, medians_ms_of, report  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, models, transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
@@ -196,16 +195,9 @@ def populate() -> None:
 
 
 def load() -> None:
-    started = time.perf_counter()
-    migrate()
-    loaded = is_loaded()
-    if not loaded:
-        populate()
-    with connection.cursor() as cursor:  # fresh statistics, also for a new migration's indexes
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-    how = "reused" if loaded else "generated"
+    how = load_once(is_loaded, populate)
     print(f"venue search on {connection.vendor}: {VENUES} venues, {VENUES * ROOMS_PER_VENUE} "
-          f"rooms, {BOOKINGS} bookings ({how}, {time.perf_counter() - started:.0f} s)")
+          f"rooms, {BOOKINGS} bookings ({how})")
 
 
 # --- Measuring -------------------------------------------------------------------------

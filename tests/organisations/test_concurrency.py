@@ -1,38 +1,14 @@
 """Membership rules hold when people act at the same moment: real threads, real database."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.threads import run_together
 from wijkkracht.organisations import services
 from wijkkracht.organisations.models import Invitation, Membership
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def run_together(*actions):
-    """Start the actions in threads at one moment; return what each returned or raised."""
-    barrier = threading.Barrier(len(actions))
-    results = [None] * len(actions)
-
-    def run(index, action):
-        barrier.wait()
-        try:
-            results[index] = action()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return results
 
 
 @pytest.mark.parametrize("attempt", range(3))

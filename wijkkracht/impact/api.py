@@ -6,7 +6,7 @@ from ninja.pagination import paginate
 from wijkkracht.core.pagination import Pages
 from wijkkracht.core.schemas import ErrorOut
 
-from . import results
+from . import results, tallies
 from .models import Questionnaire
 
 router = Router(tags=["questionnaires"])
@@ -63,12 +63,12 @@ def questionnaire_results(request, questionnaire_id: int = Path(..., ge=1, le=2*
     questionnaire = visible_questionnaires(request.user).filter(pk=questionnaire_id).first()
     if questionnaire is None:
         raise Http404
-    rows = [row for row in results.results(questionnaire)
+    rows = [row for row in results.results(questionnaire, shown=0)
             if row.question.kind != "open"]  # open answers may identify people
     return {
         "id": questionnaire.pk, "title": questionnaire.title,
         "organisation": questionnaire.organisation.name,
-        "responses": questionnaire.responses.count(),
+        "responses": tallies.responses(questionnaire),
         "questions": [{
             "key": row.question.key, "text": row.question.text, "kind": row.question.kind,
             "answers": row.answers, "counts": {} if row.hidden else row.counts,

@@ -6,3 +6,6 @@ class ImpactConfig(AppConfig):
     name = "wijkkracht.impact"
     label = "impact"
     verbose_name = _("Effecten zichtbaar maken")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - keeps the answer tally in step

@@ -3,42 +3,46 @@
 
 from decimal import Decimal
 
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 # From "helemaal oneens" (light) to "helemaal eens" (dark); "weet niet" hatched grey.
 SHADES = {"1": "#f0f0f0", "2": "#c8c8c8", "3": "#9a9a9a", "4": "#5c5c5c", "5": "#1f1f1f",
-          "dk": "url(#dk)"}
-TEXT_ON = {"1": "#000", "2": "#000", "3": "#000", "4": "#fff", "5": "#fff", "dk": "#000"}
+          "dk": "url(#dk)", "yes": "#1f1f1f", "no": "#f0f0f0"}
+# Multiple choice has no order: dark and light take turns, so neighbours differ.
+CHOICE_SHADES = ("#1f1f1f", "#c8c8c8", "#5c5c5c", "#f0f0f0", "#9a9a9a")
+DARK = {"#5c5c5c", "#1f1f1f"}  # white text on these, black on the rest
 WIDTH, HEIGHT = 300, 28
+HATCH = ('<defs><pattern id="dk" width="6" height="6" patternUnits="userSpaceOnUse" '
+         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
+         '<line x1="0" y1="0" x2="0" y2="6" stroke="#777" stroke-width="3"/></pattern></defs>')
 
 
 def distribution(result, labels: dict[str, str]) -> SafeString:
-    """One stacked bar: the share of each answer, with a text alternative."""
+    """One stacked bar: the share of each answer, with a text alternative. Written with
+    plain strings and escape(): a results page draws one per question."""
     if not result.answers or result.hidden:
         return SafeString("")
     parts, x = [], 0.0
-    for value, count in result.counts.items():
+    for position, (value, count) in enumerate(result.counts.items()):
         if not count:
             continue
+        fill = SHADES.get(value) or CHOICE_SHADES[position % len(CHOICE_SHADES)]
         width = WIDTH * count / result.answers
-        percent = round(100 * count / result.answers)
-        label = format_html('<text x="{}" y="18" font-size="11" text-anchor="middle" '
-                            'fill="{}">{}%</text>', f"{x + width / 2:.1f}", TEXT_ON[value],
-                            percent) if width >= 24 else ""
-        parts.append(format_html('<rect x="{}" y="0" width="{}" height="{}" fill="{}" '
-                                 'stroke="#000" stroke-width="0.5"><title>{}: {}</title></rect>{}',
-                                 f"{x:.1f}", f"{width:.1f}", HEIGHT, SHADES[value],
-                                 labels.get(value, value), count, label))
+        name = escape(labels.get(value, value))
+        parts.append(f'<rect x="{x:.1f}" y="0" width="{width:.1f}" height="{HEIGHT}" '
+                     f'fill="{fill}" stroke="#000" stroke-width="0.5"><title>{name}: '
+                     f'{count}</title></rect>')
+        if width >= 24:
+            parts.append(f'<text x="{x + width / 2:.1f}" y="18" font-size="11" '
+                         f'text-anchor="middle" fill="{"#fff" if fill in DARK else "#000"}">'
+                         f'{round(100 * count / result.answers)}%</text>')
         x += width
-    summary = ", ".join(f"{labels.get(v, v)}: {c}" for v, c in result.counts.items() if c)
-    return format_html(
-        '<svg class="chart" role="img" viewBox="0 0 {} {}" width="100%" '
-        'preserveAspectRatio="none" aria-label="{}"><defs><pattern id="dk" width="6" '
-        'height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" '
-        'stroke="#777" stroke-width="3"/></pattern></defs>{}</svg>',
-        WIDTH, HEIGHT, summary, format_html_join("", "{}", ((p,) for p in parts)))
+    summary = escape(", ".join(f"{labels.get(v, v)}: {c}"
+                               for v, c in result.counts.items() if c))
+    return mark_safe(  # noqa: S308 - every text in it went through escape() above
+        f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
+        f'preserveAspectRatio="none" aria-label="{summary}">{HATCH}{"".join(parts)}</svg>')
 
 
 def months(rows: list[tuple], label: str) -> SafeString:

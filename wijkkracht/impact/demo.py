@@ -14,7 +14,7 @@ from django.db import transaction
 from wijkkracht.core.content import CONTENT_DIR, ContentError, read_yaml, unwrap
 from wijkkracht.organisations.models import Organisation
 
-from . import services
+from . import services, tallies
 from .models import ChangeStory, Counter, CounterEntry, Effect, Question, Questionnaire, Quote
 from .responses import record_many
 from .results import DONT_KNOW, whole_percent
@@ -144,6 +144,7 @@ def _survey(path: Path, data: dict) -> Questionnaire:
     questionnaire.is_demo = True
     questionnaire.save(update_fields=["is_demo"])
     questionnaire.responses.all().delete()
+    tallies.recount(questionnaire)
     questionnaire.questions.all().delete()
     effects = {e.key: e for e in story.effects.all()} if story else {}
     statements = data.get("statements") or []

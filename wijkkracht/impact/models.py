@@ -202,6 +202,29 @@ class Response(models.Model):
         return str(self.pk)
 
 
+class AnswerTally(models.Model):
+    """How often a value was given to a question, kept in step with the responses (see
+    tallies.py) so results need not read every response. Only counts: nothing links a
+    tally to a response. Closed questions: one row per value; open questions: value ""
+    counts the texts given; question_key "" with value "" counts the responses."""
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE,
+                                      related_name="tallies")
+    question_key = models.CharField(max_length=60, blank=True)
+    value = models.CharField(max_length=200, blank=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("telling van antwoorden")
+        verbose_name_plural = _("tellingen van antwoorden")
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "question_key",
+                                                       "value"],
+                                               name="one_tally_per_answer_value")]
+
+    def __str__(self) -> str:
+        return f"{self.question_key}={self.value}: {self.count}"
+
+
 class Quote(models.Model):
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE,
                                       related_name="quotes")

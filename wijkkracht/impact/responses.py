@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from wijkkracht.core.csvfiles import unguard, write_rows
 
+from . import tallies
 from .models import Question, Questionnaire, Response
 from .results import DONT_KNOW, NO, SCALE, YES
 
@@ -157,6 +158,7 @@ def record_many(questionnaire: Questionnaire, rows: list[dict]) -> None:
         Response.objects.bulk_create(
             [Response(questionnaire=questionnaire, answers=answers) for answers in rows],
             batch_size=1000)
+        tallies.add(questionnaire, rows)  # rolled back with the responses if either fails
 
 
 def export_csv(questionnaire: Questionnaire) -> str:

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from wijkkracht.core.slugs import unique_slug
 
-from . import templates_catalogue
+from . import tallies, templates_catalogue
 from .models import (
     ChangeStory,
     Counter,
@@ -62,9 +62,12 @@ def from_templates(organisation, title: str, keys: list[str], story: ChangeStory
 
 
 def record(questionnaire: Questionnaire, answers: dict[str, str]) -> Response:
-    """One response, anonymous: only the answers are kept."""
-    return Response.objects.create(questionnaire=questionnaire,
-                                   answers={k: v for k, v in answers.items() if v})
+    """One response, anonymous: only the answers are kept; counted in the same step."""
+    answers = {k: v for k, v in answers.items() if v}
+    with transaction.atomic():
+        response = Response.objects.create(questionnaire=questionnaire, answers=answers)
+        tallies.add(questionnaire, [answers])
+    return response
 
 
 def withdraw_factsheet(story: ChangeStory) -> None:

@@ -21,7 +21,7 @@ from wijkkracht.core.views import bad_request
 from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.permissions import may
 
-from . import charts, results, services, templates_catalogue
+from . import charts, results, services, tallies, templates_catalogue
 from .forms import (
     CounterForm,
     EffectFormSet,
@@ -132,7 +132,7 @@ def _factsheet_context(story: ChangeStory) -> dict:
     published = list(services.published_questionnaires(story.organisation))
     rows = []
     for questionnaire in published:
-        rows += [(questionnaire, row) for row in results.results(questionnaire)
+        rows += [(questionnaire, row) for row in results.results(questionnaire, shown=0)
                  if row.share_agreeing is not None and not row.hidden]
     quotes = [q for questionnaire in published for q in questionnaire.quotes.all()][:3]
     return {"story": story, "organisation": story.organisation, "figures": rows,
@@ -217,12 +217,19 @@ def questionnaire(request, org, pk):
     item = _questionnaire_for(request, org, pk)
     link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
     chosen = set(item.quotes.values_list("text", flat=True))
-    open_answers = [text for row in results.results(item) if not row.hidden
-                    for text in row.texts if text not in chosen][:50]
+    open_answers, more = [], 0  # texts to choose from, and how many of the rest are not
+    for row in results.results(item, shown=0):
+        if row.question.kind == "open" and not row.hidden:
+            texts = results.open_texts(item, row.question.key,
+                                       results.OPEN_SHOWN - len(open_answers), chosen)
+            open_answers += texts
+            more += row.answers - len(texts) - results.open_count(item, row.question.key,
+                                                                  chosen)
     return render(request, "impact/questionnaire.html", {
         "organisation": item.organisation, "questionnaire": item, "link": link,
         "open_answers": open_answers,
-        "responses": item.responses.count(), "import_form": ImportForm(),
+        "more_answers": max(more, 0),
+        "responses": tallies.responses(item), "import_form": ImportForm(),
         "question_form": QuestionForm(),
         "quote_form": QuoteForm(), "is_open": services.is_open(item),
         "may_publish": may(item.organisation.membership, "impact.publish_results"),
@@ -259,7 +266,7 @@ def paper(request, org, pk):
             messages.success(request, _("Formulier bewaard. Dit is het volgende."))
         return redirect("impact:paper", item.organisation.slug, item.pk)
     context = {"organisation": item.organisation, "questionnaire": item, "form": form,
-               "count": item.responses.count()}
+               "count": tallies.responses(item)}
     return render_form(request, "impact/paper.html", context, form)
 
 
@@ -337,20 +344,24 @@ def results_page(request, org, pk):
     """Members always; anyone once the organisation has published the results."""
     item = get_object_or_404(Questionnaire.objects.select_related("organisation"),
                              pk=pk, organisation__slug=org)
-    if not item.results_public:
+    is_member = not item.results_public
+    if is_member:  # only members see what is not published
         get_organisation_for_member(request, org)
-    rows = results.results(item)
+    else:
+        is_member = request.user.is_authenticated and request.user.memberships.filter(
+            organisation=item.organisation).exists()
+    rows = results.results(item, results.OPEN_SHOWN if is_member else 0)  # texts: members
+    labels = dict(templates_catalogue.scale_labels() + templates_catalogue.yes_no_labels())
     for row in rows:
         row.text = row.question.text_in(get_language())
-    labels = dict(templates_catalogue.scale_labels())
+        row.labelled = [(labels.get(value, value), count) for value, count in row.counts.items()]
     groups = [(effect, [(row, charts.distribution(row, labels)) for row in group])
               for effect, group in results.by_effect(rows)]
     open_answers = [row for row in rows if row.question.kind == "open" and not row.hidden]
     return render(request, "impact/results.html", {
         "organisation": item.organisation, "questionnaire": item, "groups": groups,
-        "labels": labels, "minimum": results.MIN_ANSWERS,
-        "is_member": request.user.is_authenticated and request.user.memberships.filter(
-            organisation=item.organisation).exists(), "open_answers": open_answers})
+        "labels": dict(templates_catalogue.scale_labels()), "minimum": results.MIN_ANSWERS,
+        "is_member": is_member, "open_answers": open_answers})
 
 
 @login_required
