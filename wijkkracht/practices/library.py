@@ -8,21 +8,10 @@ the other facets as they are, so a count never promises more than a click gives.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from . import facets, search
+from .models import Practice
 
-from . import search
-from .models import Country, Level, Practice, RecruitmentMethod, Theme
-
-# facet name → (lookup on Practice, model, the model's value field, its label field)
-FACETS = {
-    "level": ("level__key", Level, "key", "label"),
-    "theme": ("themes__slug", Theme, "slug", "label"),
-    "method": ("methods__key", RecruitmentMethod, "key", "label"),
-    "municipality": ("municipality", None, None, None),
-    "country": ("countries__name", Country, "name", "name"),
-}
-
-
+FACETS = facets.NAMES
 NOTHING = "-none-"  # no key or label looks like this
 
 
@@ -30,23 +19,24 @@ NOTHING = "-none-"  # no key or label looks like this
 class Filters:
     q: str = ""
     chosen: dict[str, list[str]] = field(default_factory=dict)
+    index: facets.FacetIndex | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_query(cls, params) -> "Filters":
         """From a query string; a facet value may be given by its key or its label."""
         q = " ".join(params.get("q", "").split())[:200]
-        chosen = {name: _normalise(name, params.getlist(name)[:30]) for name in FACETS}
-        return cls(q, {name: values for name, values in chosen.items() if values})
+        index = facets.current()
+        chosen = {name: _normalise(index, name, params.getlist(name)[:30]) for name in FACETS}
+        return cls(q, {name: values for name, values in chosen.items() if values}, index)
 
 
-def _normalise(facet: str, values: list[str]) -> list[str]:
+def _normalise(index: facets.FacetIndex, facet: str, values: list[str]) -> list[str]:
     values = [v.strip() for v in values if v and v.strip() and "\x00" not in v]
-    _lookup, model, key, label = FACETS[facet]
-    if model is None or not values:
+    if facet == "municipality" or not values:
         return values
     wanted = {_plain(v) for v in values}
-    known = [k for k, text in model.objects.values_list(key, label)
-             if _plain(k) in wanted or _plain(text) in wanted]
+    known = [v.value for v in index.values[facet]
+             if _plain(v.value) in wanted or _plain(v.label) in wanted]
     return known or [NOTHING]  # asked for something that does not exist: find nothing
 
 
@@ -64,15 +54,16 @@ class FacetValue:
 
 
 class Results(Sequence):
-    """The practices found, best first, fetched a page at a time: the database counts and
-    cuts the page, so a broad search costs no more in Python than a narrow one."""
+    """The practices found, best first, fetched a page at a time: only the page's
+    practices are read from the database, however many were found."""
 
-    def __init__(self, practices: QuerySet, q: str):
-        self._practices, self._q, self._count = practices, q, None
+    def __init__(self, index: facets.FacetIndex, found: int, q: str, hits: list[int],
+                 narrowed: bool):
+        self._index, self._found, self._q = index, found, q
+        self._hits, self._narrowed = hits, narrowed
+        self._count = found.bit_count()
 
     def count(self) -> int:
-        if self._count is None:
-            self._count = self._practices.count()
         return self._count
 
     __len__ = count
@@ -86,12 +77,41 @@ class Results(Sequence):
         start, stop, _step = index.indices(len(self))
         if stop <= start:
             return []
-        ordered = search.by_relevance(self._practices, self._q) if self._q else self._practices
-        return list(ordered.select_related("level").prefetch_related("themes")
-                    .defer("search_text", "search_vector")[start:stop])
+        return _practices(self._ranked(start, stop) if self._q else self._listed(start, stop))
+
+    def _ranked(self, start: int, stop: int) -> list[int]:
+        among = None  # the text search's own hits, when no facet narrowed them
+        if self._narrowed:
+            table = facets.members(self._found)
+            among = [n for n in self._hits if facets.contains(table, n)]
+        return search.ranked_ids(self._q, among, start, stop)
+
+    def _listed(self, start: int, stop: int) -> list[int]:
+        order = self._index.order
+        if self._found == self._index.published:
+            return order[start:stop]
+        table, ids = facets.members(self._found), []
+        for n in order:
+            if facets.contains(table, n):
+                ids.append(n)
+                if len(ids) == stop:
+                    break
+        return ids[start:]
 
     def __iter__(self):
         return iter(self[:len(self)])
+
+
+# What a card in a list of results (and the API's list) shows of a practice.
+CARD = ("code", "name", "slug", "kind", "status", "municipality", "level__key",
+        "level__label")
+
+
+def _practices(ids: list[int]) -> list[Practice]:
+    """These practices, in this order, with what a list of results shows."""
+    found = (Practice.objects.select_related("level").prefetch_related("themes")
+             .only(*CARD).order_by().in_bulk(ids))
+    return [found[n] for n in ids if n in found]
 
 
 @dataclass
@@ -100,55 +120,44 @@ class Found:
     facets: dict[str, list[FacetValue]]
 
 
-def _condition(name: str, values: list[str]) -> Q | Exists:
-    """Practices with one of these values of a facet, tested row by row: the database
-    checks the practices a search found, never every practice with that value."""
-    lookup, model, key, _label = FACETS[name]
-    if model is None:
-        return Q(**{f"{lookup}__in": values})
-    chosen = model.objects.filter(**{f"{key}__in": values}).values("pk")
-    relation = lookup.split("__")[0]
-    field = Practice._meta.get_field(relation)
-    if not field.many_to_many:
-        return Q(**{f"{relation}__in": chosen})
-    through = field.remote_field.through
-    return Exists(through.objects.filter(practice=OuterRef("pk"),
-                                         **{f"{field.m2m_reverse_field_name()}__in": chosen}))
-
-
-def _narrow(practices: QuerySet, filters: Filters, skip: str | None = None) -> QuerySet:
-    for name, values in filters.chosen.items():
-        if name != skip:
-            practices = practices.filter(_condition(name, values))
-    return practices
-
-
-def find(filters: Filters, base: QuerySet | None = None) -> Found:
-    practices = Practice.objects.published() if base is None else base
+def find(filters: Filters) -> Found:
+    index = filters.index or facets.current()
+    scope, hits = index.published, []
     if filters.q:
-        practices = search.matching(practices, filters.q)
-    facets = {name: _counts(name, _narrow(practices, filters, skip=name), filters)
+        hits = search.hit_ids(filters.q)
+        scope &= facets.bits(hits)
+    masks = {name: _mask(index, name, values) for name, values in filters.chosen.items()}
+    counts = {name: _counts(index, name, _narrow(scope, masks, skip=name), filters)
               for name in FACETS}
-    return Found(Results(_narrow(practices, filters), filters.q), facets)
+    return Found(Results(index, _narrow(scope, masks), filters.q, hits, bool(masks)), counts)
 
 
-def _counts(name: str, practices: QuerySet, filters: Filters) -> list[FacetValue]:
-    """Counted by the database, with each value's label and place in the list."""
-    lookup, model, key, label = FACETS[name]
-    chosen = set(filters.chosen.get(name, []))
-    if model is None:
-        rows = practices.exclude(**{lookup: ""}).values_list(lookup, lookup)
-    else:
-        relation = lookup.split("__")[0]
-        order = model._meta.ordering[0]
-        rows = practices.values_list(lookup, f"{relation}__{label}", f"{relation}__{order}")
-    counted = {row[0]: row for row in rows.annotate(n=Count("pk")).order_by()}
-    counted.pop(None, None)  # no level, no theme: nothing to click
-    missing = chosen - set(counted) - {NOTHING}
-    if missing and model is not None:  # chosen, but none found: still shown, with 0
-        counted |= {row[0]: (*row, 0) for row in model.objects.filter(
-            **{f"{key}__in": missing}).values_list(key, label, model._meta.ordering[0])}
-    elif missing:
-        counted |= {value: (value, value, 0) for value in missing}
-    return [FacetValue(value, row[1], row[-1], value in chosen)
-            for value, row in sorted(counted.items(), key=lambda item: item[1][-2])]
+def _mask(index: facets.FacetIndex, name: str, values: list[str]) -> int:
+    """The practices with one of these values of a facet."""
+    wanted, mask = set(values), 0
+    for value in index.values[name]:
+        if value.value in wanted:
+            mask |= value.bits
+    return mask
+
+
+def _narrow(scope: int, masks: dict[str, int], skip: str | None = None) -> int:
+    for name, mask in masks.items():
+        if name != skip:
+            scope &= mask
+    return scope
+
+
+def _counts(index: facets.FacetIndex, name: str, scope: int,
+            filters: Filters) -> list[FacetValue]:
+    """Each value's count with the other facets as they are; a chosen value stays in the
+    list with 0, so it can be unchosen."""
+    chosen = set(filters.chosen.get(name, [])) - {NOTHING}
+    counted = [FacetValue(v.value, v.label, (scope & v.bits).bit_count(), v.value in chosen)
+               for v in index.values[name]]
+    counted = [value for value in counted if value.count or value.selected]
+    missing = chosen - {value.value for value in counted}
+    if missing:  # a municipality nobody has: only a plain field can be asked for that
+        counted = sorted(counted + [FacetValue(m, m, 0, True) for m in missing],
+                         key=lambda value: value.value)
+    return counted

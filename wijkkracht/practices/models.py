@@ -1,9 +1,11 @@
 """Practices: projects others ran to reach people, with what worked, searchable by theme,
 level, recruitment method, municipality and country of origin."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +91,19 @@ class OnPostgreSQL(models.Func):
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Practice.Status.PUBLISHED)
+
+    # Writes that send no signals still change what the library shows (see facets.py).
+    def update(self, **kwargs) -> int:
+        LibraryVersion.bump()
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        LibraryVersion.bump()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, *args, **kwargs):
+        LibraryVersion.bump()
+        return super().bulk_update(objs, *args, **kwargs)
 
 
 class Practice(models.Model):
@@ -233,3 +248,32 @@ class DecisionAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class LibraryVersion(models.Model):
+    """One row whose token changes, in the same transaction, with every change to the
+    published library: a process that built its facet index (facets.py) at this token
+    knows it is still right. A token, not a counter, so a rolled-back change never comes
+    back under a number another process has seen."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("versie van de bibliotheek")
+        verbose_name_plural = _("versies van de bibliotheek")
+
+    def __str__(self) -> str:
+        return self.token
+
+    @classmethod
+    def bump(cls) -> None:
+        token = uuid.uuid4().hex
+        if not cls.objects.filter(pk=1).update(token=token):
+            cls.objects.update_or_create(pk=1, defaults={"token": token})
+
+    @classmethod
+    def current(cls) -> str | None:
+        with connection.cursor() as cursor:  # read on every search: the ORM costs more here
+            cursor.execute(f"SELECT token FROM {cls._meta.db_table} WHERE id = 1")  # noqa: S608
+            row = cursor.fetchone()
+        return row[0] if row else None
