@@ -2,12 +2,12 @@
 of change, after a rollback, and for any combination of words and facets."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijkkracht.practices import library
+from wijkkracht.practices import facets, library, search
 from wijkkracht.practices.models import (
     Country,
     Level,
@@ -117,7 +117,7 @@ def test_a_search_with_nothing_changed_does_not_read_the_facets_again(
     levels, themes, *_ = basics
     for n in range(30):
         add(f"A{n}", levels[n % 3], [themes[n % 3]], text="fiets")
-    find(q="fiets", level="n1")
+    assert len(find(q="fiets", level="n1").practices[:20]) == 10
     # the version, the text index's hits, the page of ids, its practices, their themes
     with django_assert_max_num_queries(5):
         found = find(q="fiets", level="n1")
@@ -209,4 +209,25 @@ def test_every_search_gives_what_the_database_holds(basics, shapes, question):
         assert _expected([codes[code] for code in listed], question)[0] == expected_count
         for name in library.FACETS:
             assert counts(found, name) == expected_counts[name], name
+        transaction.set_rollback(True)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL ranks in SQL")
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.tuples(st.lists(st.sampled_from(WORDS + ["ochtend"]), max_size=3),
+                                st.lists(st.sampled_from(WORDS + ["ochtend", "wijk"]),
+                                         max_size=12)), min_size=1, max_size=15),
+       query=st.lists(st.sampled_from(WORDS), min_size=1, max_size=2))
+def test_the_few_are_ranked_as_the_text_index_ranks_them(basics, texts, query):
+    """SQLite: the score computed for a few practices in Python is FTS5's bm25."""
+    with transaction.atomic():
+        for n, (name, body) in enumerate(texts):
+            Practice.objects.create(code=f"R{n:02}", slug=f"r{n}", name=" ".join(name) or "x",
+                                    working_method=" ".join(body),
+                                    status=Practice.Status.PUBLISHED)
+        words = " ".join(query)
+        by_index = search.ranked_ids(words, None, 0, 100)  # FTS5 ranks all it finds
+        index = facets.current()
+        assert search.bm25_order(search.dutch_stems(words), by_index, index) == by_index
         transaction.set_rollback(True)

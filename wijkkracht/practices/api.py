@@ -2,7 +2,7 @@ from typing import Annotated
 
 from django.http import QueryDict
 from ninja import Field, Query, Router, Schema
-from pydantic import StringConstraints
+from pydantic import BaseModel, StringConstraints
 
 from wijkkracht.core.pagination import MAX_PAGE
 from wijkkracht.core.schemas import ErrorOut
@@ -30,7 +30,9 @@ class PracticesQuery(Schema):
     page: int = Field(1, ge=1, le=MAX_PAGE)
 
 
-class PracticeOut(Schema):
+# Plain pydantic models for what goes out: a page of results holds a hundred objects, and
+# ninja's Schema reads each field through Django's attribute lookup, for dicts too.
+class PracticeOut(BaseModel):
     code: str
     name: str
     level: str | None
@@ -39,14 +41,14 @@ class PracticeOut(Schema):
     url: str
 
 
-class FacetValueOut(Schema):
+class FacetValueOut(BaseModel):
     value: str
     label: str
     count: int
     selected: bool
 
 
-class PracticesOut(Schema):
+class PracticesOut(BaseModel):
     count: int
     page: int
     pages: int
@@ -68,7 +70,7 @@ def list_practices(request, params: Query[PracticesQuery]):
         "count": total, "page": params.page, "pages": max(1, -(-total // PAGE_SIZE)),
         "items": [{"code": p.code, "name": p.name, "level": p.level.key if p.level else None,
                    "municipality": p.municipality,
-                   "themes": [t.label for t in p.themes.all()],
+                   "themes": p.theme_labels,
                    "url": request.build_absolute_uri(p.get_absolute_url())}
                   for p in found.practices[start:start + PAGE_SIZE]],
         "facets": {name: [vars(v) for v in values] for name, values in found.facets.items()},

@@ -11,10 +11,10 @@ to the library does in its own transaction (signals.py), so each process notices
 process's edit on its next search, and an edit that is rolled back leaves no trace.
 """
 
+import re
 import threading
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 
@@ -42,7 +42,9 @@ class Value:
 class FacetIndex:
     published: int
     order: list[int]  # published ids in the library's own order
+    by_code: dict[int, int]  # published id → its place when sorted by code
     values: dict[str, list[Value]]  # per facet, in the order the page lists them
+    memo: dict = field(default_factory=dict, compare=False)  # the text search's, per word
 
 
 def bits(ids: Iterable[int]) -> int:
@@ -50,10 +52,13 @@ def bits(ids: Iterable[int]) -> int:
     ids = list(ids)
     if not ids:
         return 0
-    buffer = bytearray((max(ids) >> 3) + 1)
+    buffer, masks = bytearray((max(ids) >> 3) + 1), _MASKS
     for n in ids:
-        buffer[n >> 3] |= 1 << (n & 7)
+        buffer[n >> 3] |= masks[n & 7]
     return int.from_bytes(buffer, "little")
+
+
+_MASKS = tuple(1 << bit for bit in range(8))
 
 
 def members(found: int) -> bytes:
@@ -64,6 +69,18 @@ def members(found: int) -> bytes:
 
 def contains(table: bytes, n: int) -> bool:
     return (n >> 3) < len(table) and bool(table[n >> 3] >> (n & 7) & 1)
+
+
+_BITS_OF_BYTE = [tuple(i for i in range(8) if byte >> i & 1) for byte in range(256)]
+_NONZERO = re.compile(rb"[^\x00]")
+
+
+def ids(found: int) -> list[int]:
+    """The ids in a set, smallest first; the regular expression skips the empty bytes
+    in C, so a few ids among a hundred thousand cost next to nothing."""
+    table = members(found)
+    return [match.start() * 8 + bit for match in _NONZERO.finditer(table)
+            for bit in _BITS_OF_BYTE[table[match.start()]]]
 
 
 _built: dict[tuple, tuple[str, FacetIndex]] = {}
@@ -85,39 +102,39 @@ def current() -> FacetIndex:
 
 
 def build() -> FacetIndex:
+    """Each facet value's practices in one grouped query per facet, as lists of ids the
+    database joins into one text each: far quicker than a row per link."""
     published = Practice.objects.published()
     order = list(published.values_list("pk", flat=True))  # the model's ordering
-    rows = list(published.values_list("pk", "level_id", "municipality"))
-    values = {name: _model_values(name, rows) for name in MODELS}
-    values["municipality"] = _municipalities(rows)
-    return FacetIndex(bits(order), order, {name: values[name] for name in NAMES})
+    everyone = bits(order)
+    practice = Practice._meta.db_table
+    only_published = ("WHERE status = %s", [Practice.Status.PUBLISHED])
+    values = {"municipality": [
+        Value(name, name, found) for name, found in sorted(_grouped(
+            practice, "municipality", "id", "WHERE status = %s AND municipality <> ''",
+            [Practice.Status.PUBLISHED]).items())]}
+    for name, (model, key, label, position, relation) in MODELS.items():
+        if relation == "level":
+            holders = _grouped(practice, "level_id", "id", *only_published)
+        else:
+            field = Practice._meta.get_field(relation)
+            holders = _grouped(field.remote_field.through._meta.db_table,
+                               f"{field.m2m_reverse_field_name()}_id", "practice_id")
+        catalogue = model.objects.order_by(position, "pk").values_list("pk", key, label)
+        values[name] = [Value(value, text, holders.get(pk, 0) & everyone)
+                        for pk, value, text in catalogue]
+    by_code = {pk: place for place, pk in
+               enumerate(published.order_by("code").values_list("pk", flat=True))}
+    return FacetIndex(everyone, order, by_code, {name: values[name] for name in NAMES})
 
 
-def _model_values(name: str, rows: list[tuple]) -> list[Value]:
-    model, key, label, order, relation = MODELS[name]
-    holders: dict[int, list[int]] = defaultdict(list)
-    if relation == "level":
-        for pk, level_id, _municipality in rows:
-            if level_id is not None:
-                holders[level_id].append(pk)
-    else:
-        field = Practice._meta.get_field(relation)
-        through = field.remote_field.through
-        other = f"{field.m2m_reverse_field_name()}_id"
-        published = bits(pk for pk, *_rest in rows)
-        links = through.objects.values_list("practice_id", other).iterator(chunk_size=5000)
-        for pk, value_id in links:
-            holders[value_id].append(pk)
-    catalogue = model.objects.order_by(order, "pk").values_list("pk", key, label)
-    if relation == "level":
-        return [Value(value, text, bits(holders[pk])) for pk, value, text in catalogue]
-    return [Value(value, text, bits(holders[pk]) & published)
-            for pk, value, text in catalogue]
-
-
-def _municipalities(rows: list[tuple]) -> list[Value]:
-    holders: dict[str, list[int]] = defaultdict(list)
-    for pk, _level, municipality in rows:
-        if municipality:
-            holders[municipality].append(pk)
-    return [Value(name, name, bits(holders[name])) for name in sorted(holders)]
+def _grouped(table: str, key: str, member: str, where: str = "",
+             params: list | None = None) -> dict:
+    """key → the set of `member` ids in rows with that key."""
+    joined = (f"string_agg(CAST({member} AS text), ',')" if connection.vendor == "postgresql"
+              else f"group_concat({member})")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {key}, {joined} FROM {table} {where} "  # noqa: S608
+                       f"GROUP BY {key}", params or [])
+        return {value: bits(map(int, ids.split(","))) for value, ids in cursor.fetchall()
+                if value is not None}

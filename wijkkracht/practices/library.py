@@ -5,8 +5,11 @@ narrow it (this level and this theme). Each facet counts what its values would g
 the other facets as they are, so a count never promises more than a click gives.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.urls import reverse
 
 from . import facets, search
 from .models import Practice
@@ -57,10 +60,8 @@ class Results(Sequence):
     """The practices found, best first, fetched a page at a time: only the page's
     practices are read from the database, however many were found."""
 
-    def __init__(self, index: facets.FacetIndex, found: int, q: str, hits: list[int],
-                 narrowed: bool):
-        self._index, self._found, self._q = index, found, q
-        self._hits, self._narrowed = hits, narrowed
+    def __init__(self, index: facets.FacetIndex, found: int, q: str, narrowed: bool):
+        self._index, self._found, self._q, self._narrowed = index, found, q, narrowed
         self._count = found.bit_count()
 
     def count(self) -> int:
@@ -80,11 +81,8 @@ class Results(Sequence):
         return _practices(self._ranked(start, stop) if self._q else self._listed(start, stop))
 
     def _ranked(self, start: int, stop: int) -> list[int]:
-        among = None  # the text search's own hits, when no facet narrowed them
-        if self._narrowed:
-            table = facets.members(self._found)
-            among = [n for n in self._hits if facets.contains(table, n)]
-        return search.ranked_ids(self._q, among, start, stop)
+        among = facets.ids(self._found) if self._narrowed else None  # None: all it finds
+        return search.ranked_ids(self._q, among, start, stop, self._index)
 
     def _listed(self, start: int, stop: int) -> list[int]:
         order = self._index.order
@@ -102,16 +100,60 @@ class Results(Sequence):
         return iter(self[:len(self)])
 
 
-# What a card in a list of results (and the API's list) shows of a practice.
+class LevelShown(NamedTuple):
+    key: str
+    label: str
+
+
+@dataclass
+class Card:
+    """What a card in a list of results (and the API's list) shows of a practice, read as
+    plain rows: building twenty models costs more than the rest of the search."""
+
+    pk: int
+    code: str
+    name: str
+    slug: str
+    kind: str
+    status: str
+    municipality: str
+    level: LevelShown | None
+    url: str
+    theme_labels: list[str] = field(default_factory=list)
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+    def get_kind_display(self) -> str:
+        return Practice.Kind(self.kind).label
+
+
 CARD = ("code", "name", "slug", "kind", "status", "municipality", "level__key",
         "level__label")
 
 
-def _practices(ids: list[int]) -> list[Practice]:
-    """These practices, in this order, with what a list of results shows."""
-    found = (Practice.objects.select_related("level").prefetch_related("themes")
-             .only(*CARD).order_by().in_bulk(ids))
-    return [found[n] for n in ids if n in found]
+def _practices(ids: list[int]) -> list[Card]:
+    """These practices, in this order, as cards."""
+    rows = Practice.objects.filter(pk__in=ids).order_by().values_list("pk", *CARD)
+    url = reverse("practices:detail", args=["__slug__"])  # reversed once, not per card
+    found = {pk: Card(pk, code, name, slug, kind, status, municipality,
+                      LevelShown(key, label) if key else None, url.replace("__slug__", slug))
+             for pk, code, name, slug, kind, status, municipality, key, label in rows}
+    return cards([found[n] for n in ids if n in found])
+
+
+def cards(practices: Iterable) -> list:
+    """Practices (or cards) with their themes' labels as `theme_labels`: one plain query,
+    since Django's prefetching costs more than the rest of the page here."""
+    practices = list(practices)
+    labels: dict[int, list[str]] = {p.pk: [] for p in practices}
+    links = (Practice.themes.through.objects.filter(practice_id__in=list(labels))
+             .order_by("theme__position", "theme_id").values_list("practice_id", "theme__label"))
+    for pk, label in links:
+        labels[pk].append(label)
+    for practice in practices:
+        practice.theme_labels = labels[practice.pk]
+    return practices
 
 
 @dataclass
@@ -122,14 +164,13 @@ class Found:
 
 def find(filters: Filters) -> Found:
     index = filters.index or facets.current()
-    scope, hits = index.published, []
+    scope = index.published
     if filters.q:
-        hits = search.hit_ids(filters.q)
-        scope &= facets.bits(hits)
+        scope &= facets.bits(search.hit_ids(filters.q))
     masks = {name: _mask(index, name, values) for name, values in filters.chosen.items()}
     counts = {name: _counts(index, name, _narrow(scope, masks, skip=name), filters)
               for name in FACETS}
-    return Found(Results(index, _narrow(scope, masks), filters.q, hits, bool(masks)), counts)
+    return Found(Results(index, _narrow(scope, masks), filters.q, bool(masks)), counts)
 
 
 def _mask(index: facets.FacetIndex, name: str, values: list[str]) -> int:

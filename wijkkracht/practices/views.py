@@ -45,7 +45,7 @@ def detail(request, slug):
 
 def _shown(practices):
     """Practices as cards show them: with their level and themes, in one go."""
-    return practices.published().select_related("level").prefetch_related("themes")
+    return library.cards(practices.published().select_related("level").only(*library.CARD))
 
 
 def level(request, key):
