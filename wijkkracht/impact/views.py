@@ -340,6 +340,17 @@ def remove_quote(request, org, pk, quote_id):
     return redirect(item)
 
 
+def _say_share(row) -> None:
+    """The sentences under a statement, made here: a page of many statements renders them
+    far quicker than {% blocktranslate %} does, one by one."""
+    if row.share_agreeing is None:
+        return
+    row.share_text = _("%(pct)s%% eens") % {"pct": row.share_agreeing}
+    row.of_text = _("van %(n)s antwoorden") % {"n": row.valid}
+    if row.dont_know:
+        row.dont_know_text = _("%(n)s × weet niet") % {"n": row.dont_know}
+
+
 def results_page(request, org, pk):
     """Members always; anyone once the organisation has published the results."""
     item = get_object_or_404(Questionnaire.objects.select_related("organisation"),
@@ -355,6 +366,7 @@ def results_page(request, org, pk):
     for row in rows:
         row.text = row.question.text_in(get_language())
         row.labelled = [(labels.get(value, value), count) for value, count in row.counts.items()]
+        _say_share(row)
     groups = [(effect, [(row, charts.distribution(row, labels)) for row in group])
               for effect, group in results.by_effect(rows)]
     open_answers = [row for row in rows if row.question.kind == "open" and not row.hidden]
