@@ -31,6 +31,9 @@ run: $(STAMP) compilemessages
 	DEBUG=1 $(PY) manage.py load_practices
 	DEBUG=1 $(PY) manage.py load_demo_impact
 	@echo "Sign in: ask for a link on the site; in development the mail appears in this terminal."
+	@# A worker beside the server sends the mail (as in production); it stops with the server.
+	DEBUG=1 $(PY) manage.py db_worker --interval 1 --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 demo: $(STAMP) compilemessages

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "ninja",
     "django_ratelimit",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "wijkkracht.core",
     "wijkkracht.accounts",
     "wijkkracht.places",
@@ -161,6 +163,12 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 vars().update(env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Wijkkracht <noreply@wijkkracht.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = 30  # seconds; a worker holds a mail for 5 minutes (core/outbox.py)
+
+# --- Background work ---------------------------------------------------------------
+# Django's task API (the django-tasks backport until Django 6); tasks wait in the
+# database until a worker (`manage.py db_worker`) takes them. See core/outbox.py.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Languages ---------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

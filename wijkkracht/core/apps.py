@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Basis")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import checks, outbox, periodic  # noqa: F401 - checks register themselves
+
+        periodic.register("mail sent again after a lost task", outbox.sweep)
+        periodic.register("sent mail forgotten after 30 days", outbox.prune)

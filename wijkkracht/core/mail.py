@@ -1,12 +1,8 @@
 """Mail that leaves after the request has written its rows, and can never undo them."""
 
-import logging
 import re
 
-from django.core.mail import send_mail
-from django.db import transaction
-
-log = logging.getLogger(__name__)
+from . import outbox
 
 
 def one_line(text: str) -> str:
@@ -16,19 +12,9 @@ def one_line(text: str) -> str:
 
 
 def send_after_commit(subject: str, body: str, recipients: list[str]) -> None:
-    """Send once the surrounding transaction has committed (at once outside one).
-
-    A failing mail server, or a name that makes a bad header, is logged and never
-    reaches the person whose request already changed data.
-    """
+    """Queue a mail that a worker sends once the surrounding transaction has committed
+    (see outbox.py): a slow or failing mail server, or a name that makes a bad header,
+    never reaches the person whose request already changed data."""
     subject, recipients = one_line(subject), [r for r in recipients if r]
-    if not recipients:
-        return
-
-    def send() -> None:
-        try:
-            send_mail(subject, body, None, recipients)
-        except Exception:  # noqa: BLE001 — any failure of the mail server, by design
-            log.exception("mail %r to %d recipient(s) not sent", subject, len(recipients))
-
-    transaction.on_commit(send)
+    if recipients:
+        outbox.queue(subject, body, recipients)

@@ -6,3 +6,10 @@ class ExchangeConfig(AppConfig):
     name = "wijkkracht.exchange"
     label = "exchange"
     verbose_name = _("Kennisuitwisseling")
+
+    def ready(self) -> None:
+        from wijkkracht.core import periodic
+
+        from . import services
+
+        periodic.register("exchange digest", services.send_digests)

@@ -1,10 +1,8 @@
 """Rules of the exchange: who may post, mark, report, hide, and make a draft guide."""
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -13,12 +11,11 @@ from django.utils.translation import gettext as _
 
 from wijkkracht.accounts.models import User
 from wijkkracht.accounts.roles import is_facilitator
+from wijkkracht.core.mail import send_after_commit
 from wijkkracht.core.slugs import unique_slug
 from wijkkracht.guides.models import Guide, GuideItem
 
 from .models import Answer, Challenge, DigestSubscription, Report
-
-log = logging.getLogger(__name__)
 
 DIGEST_EVERY = timedelta(hours=23)  # a daily run may start a little early
 
@@ -106,31 +103,26 @@ def subscribe(user, active: bool) -> DigestSubscription:
 
 def send_digests(now=None) -> int:
     """One mail per subscriber with new challenges and new answers to her own challenges,
-    at most once a day and only when there is something new. Returns mails sent.
+    at most once a day and only when there is something new. Returns mails queued.
 
-    Runs from a command, outside any request, so it sends directly; one address the mail
-    server refuses is logged and the others still get theirs. Her day is claimed before
-    sending (an update that changes one row only if no other run took her), so two runs
-    at once, or a crash after sending, never give her a second mail that day. A mail that
-    failed is not tried again before the next day.
+    Her day is claimed before her mail is queued, in one transaction (an update that
+    changes one row only if no other run took her), so two runs at once never give her a
+    second mail that day; the outbox then sends it and tries again if the server fails.
     """
     now = now or timezone.now()
-    sent = 0
+    queued = 0
     due = DigestSubscription.objects.filter(
         Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=now - DIGEST_EVERY),
         active=True, user__is_active=True).select_related("user")
     for subscription in due:
         previous = subscription.last_sent_at
-        claimed = DigestSubscription.objects.filter(
-            pk=subscription.pk, last_sent_at=previous).update(last_sent_at=now)
-        if not claimed:
-            continue
-        try:
-            if _send_digest(subscription.user, previous or (now - timedelta(days=1)), now):
-                sent += 1
-        except Exception:  # noqa: BLE001 — any failure for one person, by design
-            log.exception("exchange digest for user %s not sent", subscription.user_id)
-    return sent
+        with transaction.atomic():
+            claimed = DigestSubscription.objects.filter(
+                pk=subscription.pk, last_sent_at=previous).update(last_sent_at=now)
+            if claimed and _send_digest(subscription.user,
+                                        previous or (now - timedelta(days=1)), now):
+                queued += 1
+    return queued
 
 
 def _send_digest(user: User, since, now) -> bool:
@@ -145,5 +137,5 @@ def _send_digest(user: User, since, now) -> bool:
         body = render_to_string("exchange/email/digest.txt", {
             "user": user, "challenges": challenges, "answers": answers,
             "site_url": settings.SITE_URL})
-        send_mail(_("Nieuw in de kennisuitwisseling"), body, None, [user.email])
+        send_after_commit(_("Nieuw in de kennisuitwisseling"), body, [user.email])
     return True
