@@ -149,6 +149,15 @@ def test_sent_mail_is_forgotten_after_30_days():
     assert set(OutgoingMail.objects.values_list("subject", flat=True)) == {"Recent", "Nooit"}
 
 
+def test_finished_tasks_are_forgotten_after_14_days(queue_in_database):
+    outbox.enqueue(OutgoingMail.objects.create(subject="x", body="x",
+                                               recipients=["a@example.org"]).pk)
+    work_the_queue()
+    assert outbox.prune_tasks() == 0  # finished just now
+    assert outbox.prune_tasks(timezone.now() + timedelta(days=15)) == 1
+    assert not DBTaskResult.objects.exists()
+
+
 def test_periodic_runs_every_job_and_one_that_fails_does_not_stop_the_others(monkeypatch):
     calls = []
     monkeypatch.setattr(periodic, "_jobs", {
@@ -161,7 +170,8 @@ def test_periodic_runs_every_job_and_one_that_fails_does_not_stop_the_others(mon
 
 def test_the_platform_registers_its_periodic_work():
     assert {"exchange digest", "mail sent again after a lost task",
-            "sent mail forgotten after 30 days"} <= set(periodic.jobs())
+            "sent mail forgotten after 30 days",
+            "finished tasks forgotten after 14 days"} <= set(periodic.jobs())
 
 
 def test_a_sign_in_mail_goes_through_the_outbox_too(client,

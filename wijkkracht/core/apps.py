@@ -12,3 +12,4 @@ class CoreConfig(AppConfig):
 
         periodic.register("mail sent again after a lost task", outbox.sweep)
         periodic.register("sent mail forgotten after 30 days", outbox.prune)
+        periodic.register("finished tasks forgotten after 14 days", outbox.prune_tasks)

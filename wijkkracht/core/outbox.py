@@ -27,6 +27,7 @@ ATTEMPTS = 5
 FIRST_WAIT = timedelta(seconds=30)  # then 2, 8 and 32 minutes
 LOST_AFTER = timedelta(minutes=2)  # queued this long without a worker: queue it again
 KEPT = timedelta(days=30)
+TASKS_KEPT = timedelta(days=14)
 
 
 def queue(subject: str, body: str, recipients: list[str]) -> OutgoingMail:
@@ -105,3 +106,12 @@ def prune(now=None) -> int:
     """Forget sent mail after 30 days: it holds names and addresses."""
     now = now or timezone.now()
     return OutgoingMail.objects.filter(sent_at__lt=now - KEPT).delete()[0]
+
+
+def prune_tasks(now=None) -> int:
+    """Forget finished tasks after 14 days (what django-tasks-db's own prune command
+    does): their arguments are only mail ids, but the table would grow for ever."""
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    return DBTaskResult.objects.finished().filter(finished_at__lte=now - TASKS_KEPT).delete()[0]
