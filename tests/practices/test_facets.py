@@ -227,7 +227,7 @@ def test_the_few_are_ranked_as_the_text_index_ranks_them(basics, texts, query):
                                     working_method=" ".join(body),
                                     status=Practice.Status.PUBLISHED)
         words = " ".join(query)
-        by_index = search.ranked_ids(words, None, 0, 100)  # FTS5 ranks all it finds
         index = facets.current()
+        by_index = search.ranked_ids(words, None, 0, 100, index)  # FTS5 ranks all it finds
         assert search.bm25_order(search.dutch_stems(words), by_index, index) == by_index
         transaction.set_rollback(True)

@@ -41,15 +41,15 @@ def count_rows(kinds: dict[str, str], rows: Iterable[dict]) -> Counter:
     return counts
 
 
-def _kinds(questionnaire_id: int, question_model=Question) -> dict[str, str]:
-    return dict(question_model.objects.filter(questionnaire_id=questionnaire_id)
+def _kinds(questionnaire_id: int) -> dict[str, str]:
+    return dict(Question.objects.filter(questionnaire_id=questionnaire_id)
                 .values_list("key", "kind"))
 
 
-def _lock(questionnaire_id: int, questionnaire_model=Questionnaire) -> None:
+def _lock(questionnaire_id: int) -> None:
     """Row lock on PostgreSQL; SQLite's IMMEDIATE transaction already holds the database."""
     if connection.vendor == "postgresql":
-        list(questionnaire_model.objects.select_for_update().filter(pk=questionnaire_id)
+        list(Questionnaire.objects.select_for_update().filter(pk=questionnaire_id)
              .values_list("pk", flat=True))
 
 
@@ -64,25 +64,15 @@ def add(questionnaire: Questionnaire, rows: list[dict]) -> None:
         for key, value, count in stored.values_list("question_key", "value", "count"):
             if (key, value) in counts:
                 counts[(key, value)] += count
-        _write(AnswerTally, questionnaire.pk, counts)
+        _write(questionnaire.pk, counts)
 
 
-def _write(tally_model, questionnaire_id: int, counts: Counter) -> None:
-    tally_model.objects.bulk_create(
-        [tally_model(questionnaire_id=questionnaire_id, question_key=key, value=value,
+def _write(questionnaire_id: int, counts: Counter) -> None:
+    AnswerTally.objects.bulk_create(
+        [AnswerTally(questionnaire_id=questionnaire_id, question_key=key, value=value,
                      count=count) for (key, value), count in counts.items()],
         update_conflicts=True, unique_fields=["questionnaire", "question_key", "value"],
         update_fields=["count"], batch_size=500)
-
-
-def _rebuild(models, questionnaire_id: int) -> None:
-    questionnaire_model, question_model, response_model, tally_model = models
-    _lock(questionnaire_id, questionnaire_model)
-    answers = (response_model.objects.filter(questionnaire_id=questionnaire_id)
-               .values_list("answers", flat=True).iterator(chunk_size=CHUNK))
-    counts = count_rows(_kinds(questionnaire_id, question_model), answers)
-    tally_model.objects.filter(questionnaire_id=questionnaire_id).delete()
-    _write(tally_model, questionnaire_id, counts)
 
 
 def recount(questionnaire: Questionnaire) -> None:
@@ -93,18 +83,14 @@ def recount(questionnaire: Questionnaire) -> None:
 def recount_by_id(questionnaire_id: int) -> None:
     """As recount; nothing happens when the questionnaire is gone."""
     with transaction.atomic():
-        if Questionnaire.objects.filter(pk=questionnaire_id).exists():
-            _rebuild((Questionnaire, Question, Response, AnswerTally), questionnaire_id)
-
-
-def backfill(apps, schema_editor=None) -> None:
-    """The data migration: every questionnaire's tally from its responses."""
-    models = [apps.get_model("impact", name)
-              for name in ("Questionnaire", "Question", "Response", "AnswerTally")]
-    ids = models[0].objects.order_by("pk").values_list("pk", flat=True)
-    for questionnaire_id in list(ids):
-        with transaction.atomic():
-            _rebuild(models, questionnaire_id)
+        if not Questionnaire.objects.filter(pk=questionnaire_id).exists():
+            return
+        _lock(questionnaire_id)
+        answers = (Response.objects.filter(questionnaire_id=questionnaire_id)
+                   .values_list("answers", flat=True).iterator(chunk_size=CHUNK))
+        counts = count_rows(_kinds(questionnaire_id), answers)
+        AnswerTally.objects.filter(questionnaire_id=questionnaire_id).delete()
+        _write(questionnaire_id, counts)
 
 
 def counts(questionnaire: Questionnaire) -> dict[tuple[str, str], int]:

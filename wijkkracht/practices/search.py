@@ -121,7 +121,7 @@ RANK_IN_PYTHON = 2000
 
 
 def ranked_ids(query: str, among: list[int] | None, start: int, stop: int,
-               index=None) -> list[int]:
+               index) -> list[int]:
     """One page of ids, most relevant first, of the published practices holding the
     query's words; only those in `among` when it is given. The facet index (facets.py)
     knows the order by code and keeps what stays the same until the library changes."""
