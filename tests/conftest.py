@@ -1,7 +1,9 @@
 import pytest
 from django.core.cache import cache
 
+from tests import mail_guard
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.mail_guard import SENT_INSIDE_A_REQUEST
 from wijkkracht.organisations.models import Membership
 
 
@@ -11,6 +13,17 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_mail_inside_a_request(settings):
+    """Every test fails when a mail leaves while a request is still being answered.
+    (Django's test set-up puts its own in-memory backend in; ours notes the moment.)"""
+    settings.EMAIL_BACKEND = "tests.mail_guard.GuardedMailBackend"
+    mail_guard.reset()
+    yield
+    sent, SENT_INSIDE_A_REQUEST[:] = list(SENT_INSIDE_A_REQUEST), []
+    assert not sent, f"mail sent inside a request: {sent}"
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tasks run the moment they are enqueued, which is after commit; tests of the queue itself
-# switch to the database backend and run a worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The in-memory mailbox, noting any mail sent inside a request (tests/mail_guard.py).
+EMAIL_BACKEND = "tests.mail_guard.GuardedMailBackend"
+# Tasks run as a worker would: outside the request that enqueued them, once it finished.
+# Tests of the queue itself switch to the database backend and work the queue.
+TASKS = {"default": {"BACKEND": "tests.mail_guard.AfterRequestBackend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: parallel tests then lock the way production SQLite does.
     # TEST_DB_FILE lets two test runs on one machine keep out of each other's way.

@@ -7,11 +7,14 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
+from django.http import HttpResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from tests.mail_guard import SENT_INSIDE_A_REQUEST
 from tests.threads import run_together
 from wijkkracht.core import outbox, periodic
 from wijkkracht.core.mail import send_after_commit
@@ -110,7 +113,7 @@ def test_a_failed_send_is_tried_again_later_then_left_for_staff(
     assert outbox.deliver(queued.pk) is False and queued.sent_at is None
     page = admin_client.get(reverse("admin:core_outgoingmail_changelist")).content.decode()
     assert "Je aanvraag" in page and "mail server down" in page
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_BACKEND = "tests.mail_guard.GuardedMailBackend"
     response = admin_client.post(reverse("admin:core_outgoingmail_changelist"), {
         "action": "send_again", "_selected_action": [queued.pk]})
     assert response.status_code == 302
@@ -181,3 +184,29 @@ def test_a_sign_in_mail_goes_through_the_outbox_too(client,
         client.post(reverse("accounts:login"), {"email": "bea@example.org"})
     assert OutgoingMail.objects.filter(recipients=["bea@example.org"]).exists()
     assert len(mail.outbox) == 1
+
+
+def _sends_at_once(request):
+    send_mail("Te vroeg", "Verstuurd terwijl zij wacht", None, ["a@example.org"])
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("te-vroeg/", _sends_at_once)]
+
+
+@pytest.mark.urls(__name__)
+def test_the_suite_notices_a_mail_sent_inside_a_request(client):
+    """The guard every test runs under (tests/conftest.py) can fail."""
+    assert client.get("/te-vroeg/").status_code == 200
+    assert SENT_INSIDE_A_REQUEST == ["Te vroeg"]
+    SENT_INSIDE_A_REQUEST.clear()  # seen: this test is about the guard itself
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_queued_in_a_committed_request_leaves_after_the_answer(client):
+    """Here the request commits, so its mail is queued while it runs: the stand-in
+    worker sends it once the answer is out, as a real worker would."""
+    get_user_model().objects.create_user(email="bea@example.org", name="Bea")
+    assert client.post(reverse("accounts:login"), {"email": "bea@example.org"}).status_code < 400
+    assert [m.to for m in mail.outbox] == [["bea@example.org"]]
+    assert not SENT_INSIDE_A_REQUEST
