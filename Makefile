@@ -53,6 +53,7 @@ test-browser: $(STAMP) compilemessages
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: $(STAMP) compilemessages
 	$(PY) bench/home.py

@@ -10,8 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
-os.environ.setdefault("DATABASE_URL",
-                      f"sqlite:///{tempfile.mkdtemp(prefix='wijkkracht-bench-')}/bench.sqlite3")
+os.environ.setdefault(
+    "DATABASE_URL", f"sqlite:///{tempfile.mkdtemp(prefix='wijkkracht-bench-')}/bench.sqlite3"
+)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijkkracht.settings_test")
 
 import django  # noqa: E402
@@ -41,8 +42,7 @@ def load_once(is_loaded: Callable[[], bool], populate: Callable[[], None]) -> st
         populate()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-    return (f"{'reused' if loaded else 'generated'}, "
-            f"{time.perf_counter() - started:.0f} s")
+    return f"{'reused' if loaded else 'generated'}, {time.perf_counter() - started:.0f} s"
 
 
 def client() -> Client:
@@ -64,8 +64,10 @@ def medians_ms_of(calls: list[Callable[[], HttpResponse]], rounds: int = ROUNDS)
             start = time.perf_counter()
             response = call()
             timings.append(time.perf_counter() - start)
-            assert response.status_code == 200, (response.request["PATH_INFO"],
-                                                  response.status_code)
+            assert response.status_code == 200, (
+                response.request["PATH_INFO"],
+                response.status_code,
+            )
     return [statistics.median(timings) * 1000 for timings in samples]
 
 
@@ -73,8 +75,11 @@ def report(name: str, value: float, bare: float, target: float | None) -> bool:
     """One figure as a ratio to the bare view; without a target it is only shown."""
     ratio = value / bare
     ok = target is None or ratio < target
-    verdict = ("(no target)" if target is None
-               else f"(target under {target:g}x) {'OK' if ok else 'TOO SLOW'}")
+    verdict = (
+        "(no target)"
+        if target is None
+        else f"(target under {target:g}x) {'OK' if ok else 'TOO SLOW'}"
+    )
     print(f"  {name:<40} median {value:7.2f} ms  = {ratio:5.2f}x bare {verdict}")
     return ok
 
@@ -101,10 +106,8 @@ def postgres_ready(name: str) -> bool:
     import psycopg
 
     try:
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True,
-                             connect_timeout=3) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                                [name]).fetchone():
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=3) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 conn.execute(f"CREATE DATABASE {name}")
     except psycopg.OperationalError as error:
         print(f"PostgreSQL is not reachable, so only SQLite: {str(error).strip()}")
@@ -120,7 +123,8 @@ def run_on_each_database(script: str, sqlite_file: Path, pg_name: str, label: st
     started = time.perf_counter()
     sqlite_file.parent.mkdir(parents=True, exist_ok=True)
     urls = [f"sqlite:///{sqlite_file}"] + (
-        [f"{PG_SERVER}/{pg_name}"] if postgres_ready(pg_name) else [])
+        [f"{PG_SERVER}/{pg_name}"] if postgres_ready(pg_name) else []
+    )
     code = 0
     for url, step in ((url, step) for url in urls for step in ("--load", "--measure")):
         env = {**os.environ, "DATABASE_URL": url}
@@ -129,9 +133,15 @@ def run_on_each_database(script: str, sqlite_file: Path, pg_name: str, label: st
     return code
 
 
-def bench_main(argv: list[str], script: str, load: Callable[[], None],
-               measure: Callable[[], bool], sqlite_file: Path, pg_name: str,
-               label: str) -> int:
+def bench_main(
+    argv: list[str],
+    script: str,
+    load: Callable[[], None],
+    measure: Callable[[], bool],
+    sqlite_file: Path,
+    pg_name: str,
+    label: str,
+) -> int:
     if "--load" in argv:
         load()
         return 0

@@ -50,23 +50,28 @@ def populate():
     migrate()
     call_command("load_guides", verbosity=0)
     originals = list(Guide.objects.all())
-    guides = originals + [copy_guide(Guide.objects.get(pk=g.pk), n)
-                          for n, g in enumerate(originals)]
-    Organisation.objects.bulk_create(Organisation(name=f"Groep {n:04}", slug=f"groep-{n:04}")
-                                     for n in range(ORGANISATIONS))
+    guides = originals + [
+        copy_guide(Guide.objects.get(pk=g.pk), n) for n, g in enumerate(originals)
+    ]
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Groep {n:04}", slug=f"groep-{n:04}") for n in range(ORGANISATIONS)
+    )
     organisations = list(Organisation.objects.all())
-    User.objects.bulk_create(User(email=f"lid{n}@example.org", name=f"Lid {n}")
-                             for n in range(ORGANISATIONS))
+    User.objects.bulk_create(
+        User(email=f"lid{n}@example.org", name=f"Lid {n}") for n in range(ORGANISATIONS)
+    )
     users = list(User.objects.all())
-    Membership.objects.bulk_create(Membership(organisation=o, user=u, role="admin")
-                                   for o, u in zip(organisations, users, strict=True))
-    Workbook.objects.bulk_create(Workbook(organisation=o, guide=g)
-                                 for o in organisations for g in guides)
+    Membership.objects.bulk_create(
+        Membership(organisation=o, user=u, role="admin")
+        for o, u in zip(organisations, users, strict=True)
+    )
+    Workbook.objects.bulk_create(
+        Workbook(organisation=o, guide=g) for o in organisations for g in guides
+    )
     # Every workbook has a few answers; the one we measure has them all.
     keys = {g.pk: list(g.questions.values_list("key", flat=True)) for g in guides}
     Answer.objects.bulk_create(
-        Answer(workbook_id=pk, key=keys[guide_id][i], text="Een antwoord van de groep.",
-               revision=1)
+        Answer(workbook_id=pk, key=keys[guide_id][i], text="Een antwoord van de groep.", revision=1)
         for pk, guide_id in Workbook.objects.values_list("pk", "guide_id")
         for i in range(min(3, len(keys[guide_id])))
     )
@@ -78,8 +83,10 @@ def populate():
 
 def main() -> int:
     user, workbook, guide = populate()
-    print(f"guides ({ORGANISATIONS} organisations, {Workbook.objects.count()} workbooks, "
-          f"{Answer.objects.count()} answers)")
+    print(
+        f"guides ({ORGANISATIONS} organisations, {Workbook.objects.count()} workbooks, "
+        f"{Answer.objects.count()} answers)"
+    )
     visitor, member = client(), client()
     member.force_login(user)
     guide_url, workbook_url = guide.get_absolute_url(), workbook.get_absolute_url()
@@ -87,8 +94,7 @@ def main() -> int:
         medians_ms(visitor, ["/bench/bare/", guide_url], rounds=50)
         medians_ms(member, [workbook_url], rounds=50)
         bare, guide_page = medians_ms(visitor, ["/bench/bare/", guide_url])
-        bare_member, workbook_page = medians_ms(member, ["/bench/bare/", workbook_url],
-                                                rounds=300)
+        bare_member, workbook_page = medians_ms(member, ["/bench/bare/", workbook_url], rounds=300)
     print(f"  {'bare view through the same middleware':<40} median {bare:7.2f} ms")
     ok = report("public guide page", guide_page, bare, 5)
     ok &= report("workbook page (signed in)", workbook_page, bare_member, 8)

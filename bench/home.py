@@ -23,8 +23,12 @@ def populate() -> User:
     call_command("load_places", verbosity=0)
     wijken = list(Area.objects.filter(kind=Area.Kind.WIJK))
     Organisation.objects.bulk_create(
-        Organisation(name=f"Groep {n:04}", slug=f"groep-{n:04}", is_public=n % 2 == 0,
-                     description_nl="Wij organiseren koffieochtenden en taalles in de wijk.")
+        Organisation(
+            name=f"Groep {n:04}",
+            slug=f"groep-{n:04}",
+            is_public=n % 2 == 0,
+            description_nl="Wij organiseren koffieochtenden en taalles in de wijk.",
+        )
         for n in range(ORGANISATIONS)
     )
     organisations = list(Organisation.objects.all())
@@ -37,8 +41,11 @@ def populate() -> User:
     )
     users = list(User.objects.all())
     Membership.objects.bulk_create(
-        Membership(organisation=organisations[n % ORGANISATIONS], user=user,
-                   role="admin" if n < ORGANISATIONS else "member")
+        Membership(
+            organisation=organisations[n % ORGANISATIONS],
+            user=user,
+            role="admin" if n < ORGANISATIONS else "member",
+        )
         for n, user in enumerate(users)
     )
     # The person we measure is in several groups, one of which she runs.

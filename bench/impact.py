@@ -42,29 +42,53 @@ QUESTIONS = 16  # the templates' statements and the open question
 TARGET = 30
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 300))
 SLUG, EMAIL = "bench-impact", "bench-impact@example.org"
-OPENING = ["Ik ken nu mijn buren.", "Gezellig, echt.", "Ik kom hier elke week graag.",
-           "Meer activiteiten voor jongeren graag.", "De vrijwilligers zijn heel aardig.",
-           "Ik voel me minder alleen.", "Ik heb Nederlands leren praten.",
-           "Soms is het te druk.", "Dankzij de koffieochtend heb ik werk gevonden.",
-           "Mijn kinderen spelen nu met de kinderen van de buren."]
-CLOSING = ["", "", "Dank jullie wel!", "Ga zo door.", "Fijn dat het er is.",
-           "Het zou ook op zaterdag mogen.", "Ik neem volgende keer mijn zus mee."]
+OPENING = [
+    "Ik ken nu mijn buren.",
+    "Gezellig, echt.",
+    "Ik kom hier elke week graag.",
+    "Meer activiteiten voor jongeren graag.",
+    "De vrijwilligers zijn heel aardig.",
+    "Ik voel me minder alleen.",
+    "Ik heb Nederlands leren praten.",
+    "Soms is het te druk.",
+    "Dankzij de koffieochtend heb ik werk gevonden.",
+    "Mijn kinderen spelen nu met de kinderen van de buren.",
+]
+CLOSING = [
+    "",
+    "",
+    "Dank jullie wel!",
+    "Ga zo door.",
+    "Fijn dat het er is.",
+    "Het zou ook op zaterdag mogen.",
+    "Ik neem volgende keer mijn zus mee.",
+]
 
 
 # --- Making the data ---------------------------------------------------------------------
 
+
 def questionnaire_for(organisation: Organisation) -> Questionnaire:
     """As the new-questionnaire form makes it: every template, an open question, and a
     story whose effects the templates measure."""
-    story = ChangeStory.objects.create(organisation=organisation, target_groups="Buren",
-                                       activities="Koffieochtend\nTaalcafé")
+    story = ChangeStory.objects.create(
+        organisation=organisation, target_groups="Buren", activities="Koffieochtend\nTaalcafé"
+    )
     keys = [template["key"] for template in templates_catalogue.templates()]
     for position, template in enumerate(templates_catalogue.templates()):
-        Effect.objects.create(story=story, key=template["effect"], position=position,
-                              text=templates_catalogue.label(template["title"], "nl"))
-    return services.from_templates(organisation, "Bewonersvragenlijst 2026", keys,
-                                   story=story,
-                                   open_question="Wat betekent het buurthuis voor jou?")
+        Effect.objects.create(
+            story=story,
+            key=template["effect"],
+            position=position,
+            text=templates_catalogue.label(template["title"], "nl"),
+        )
+    return services.from_templates(
+        organisation,
+        "Bewonersvragenlijst 2026",
+        keys,
+        story=story,
+        open_question="Wat betekent het buurthuis voor jou?",
+    )
 
 
 def answers(rng: random.Random, questions: list[Question]) -> dict[str, str]:
@@ -104,10 +128,13 @@ def bench_questionnaire() -> Questionnaire | None:
 
 def is_loaded() -> bool:
     questionnaire = bench_questionnaire()
-    return (questionnaire is not None and User.objects.filter(email=EMAIL).exists()
-            and questionnaire.questions.count() == QUESTIONS
-            and questionnaire.responses.count() == RESPONSES
-            and tallies.responses(questionnaire) == RESPONSES)
+    return (
+        questionnaire is not None
+        and User.objects.filter(email=EMAIL).exists()
+        and questionnaire.questions.count() == QUESTIONS
+        and questionnaire.responses.count() == RESPONSES
+        and tallies.responses(questionnaire) == RESPONSES
+    )
 
 
 def load() -> None:
@@ -117,20 +144,24 @@ def load() -> None:
 
 # --- Measuring -------------------------------------------------------------------------
 
+
 def measure() -> bool:
     questionnaire = bench_questionnaire()
     browser = client()
     browser.force_login(User.objects.get(email=EMAIL))  # a member: she sees open answers too
     page = reverse("impact:results", args=[SLUG, questionnaire.pk])
     api = f"/api/v1/questionnaires/{questionnaire.pk}/results"
-    calls = [lambda: browser.get("/bench/bare/"), lambda: browser.get(page),
-             lambda: browser.get(api)]
+    calls = [
+        lambda: browser.get("/bench/bare/"),
+        lambda: browser.get(page),
+        lambda: browser.get(api),
+    ]
     with override_settings(ROOT_URLCONF="bench_urls"):
         medians_ms_of(calls, rounds=10)  # warm up
         bare, page_ms, api_ms = medians_ms_of(calls, rounds=ROUNDS)
         peak = allocation_peak(calls[1:])
         counted = browser.get(api).json()["responses"]
-        shown = browser.get(page).content.decode().count("<li><span dir=\"auto\">")
+        shown = browser.get(page).content.decode().count('<li><span dir="auto">')
     print(f"  {'bare view through the same middleware':<40} median {bare:7.2f} ms")
     ok = report("results page, as a member", page_ms, bare, TARGET)
     print(f"    {questionnaire.questions.count()} questions, {shown} open answers shown")
@@ -138,11 +169,22 @@ def measure() -> bool:
     print(f"    counts {counted} of {RESPONSES} responses")
     ok &= counted == RESPONSES
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory: {rss:.0f} MB resident (the whole process), {peak:.1f} MB of "
-          "Python allocations while showing the page and the API once")
+    print(
+        f"  peak memory: {rss:.0f} MB resident (the whole process), {peak:.1f} MB of "
+        "Python allocations while showing the page and the API once"
+    )
     return ok
 
 
 if __name__ == "__main__":
-    sys.exit(bench_main(sys.argv[1:], __file__, load, measure, SQLITE_FILE, PG_NAME,
-                        "questionnaire results benchmark"))
+    sys.exit(
+        bench_main(
+            sys.argv[1:],
+            __file__,
+            load,
+            measure,
+            SQLITE_FILE,
+            PG_NAME,
+            "questionnaire results benchmark",
+        )
+    )

@@ -48,21 +48,48 @@ TARGET = 20
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 300))
 SEARCHES = {  # name → (query, target); words as common as in the inventory's own text
     # "moeders" is in one practice in ten
-    "two words, level and theme": ({"q": "sleutelfiguren moeders", "level": "laag",
-                                    "theme": "opvoeding"}, TARGET),
+    "two words, level and theme": (
+        {"q": "sleutelfiguren moeders", "level": "laag", "theme": "opvoeding"},
+        TARGET,
+    ),
     # "vrouwen" is in nine practices in ten, "huisbezoek" in one in seven
-    "stress: a word nearly all practices hold": ({"q": "vrouwen huisbezoek",
-                                                  "level": "laag-hoog",
-                                                  "theme": "gezondheid"}, None),
+    "stress: a word nearly all practices hold": (
+        {"q": "vrouwen huisbezoek", "level": "laag-hoog", "theme": "gezondheid"},
+        None,
+    ),
 }
-MUNICIPALITIES = ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Eindhoven", "Tilburg",
-                  "Groningen", "Almere", "Breda", "Nijmegen", "Arnhem", "Haarlem", "Zaanstad",
-                  "Amersfoort", "Apeldoorn", "Leiden", "Zoetermeer", "Dordrecht", "Zwolle",
-                  "Schiedam", "Delft", "Gouda", "Deventer", "Enschede", "Lelystad"]
+MUNICIPALITIES = [
+    "Amsterdam",
+    "Rotterdam",
+    "Den Haag",
+    "Utrecht",
+    "Eindhoven",
+    "Tilburg",
+    "Groningen",
+    "Almere",
+    "Breda",
+    "Nijmegen",
+    "Arnhem",
+    "Haarlem",
+    "Zaanstad",
+    "Amersfoort",
+    "Apeldoorn",
+    "Leiden",
+    "Zoetermeer",
+    "Dordrecht",
+    "Zwolle",
+    "Schiedam",
+    "Delft",
+    "Gouda",
+    "Deventer",
+    "Enschede",
+    "Lelystad",
+]
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 # --- Making the data ---------------------------------------------------------------------
+
 
 def library() -> dict:
     """Sentences, names and countries of the real practices, and the reference lists."""
@@ -74,24 +101,43 @@ def library() -> dict:
             continue
         names.append(str(entry["name"]))
         countries.update(str(c) for c in entry.get("countries_of_origin") or [])
-        for name in ("target_group", "occasion", "goal", "working_method", "reach",
-                     "what_worked", "what_did_not", "preconditions", "transferability"):
+        for name in (
+            "target_group",
+            "occasion",
+            "goal",
+            "working_method",
+            "reach",
+            "what_worked",
+            "what_did_not",
+            "preconditions",
+            "transferability",
+        ):
             value = entry.get(name) or ""
             for text in value if isinstance(value, list) else [value]:
                 sentences += [s for s in SENTENCE_END.split(" ".join(str(text).split())) if s]
-    return {"sentences": sentences, "names": names, "countries": sorted(countries),
-            "levels": read_yaml(directory / "levels.yaml")["levels"],
-            "methods": read_yaml(directory / "methods.yaml")["methods"],
-            "themes": read_yaml(directory / "themes.yaml")["themes"]}
+    return {
+        "sentences": sentences,
+        "names": names,
+        "countries": sorted(countries),
+        "levels": read_yaml(directory / "levels.yaml")["levels"],
+        "methods": read_yaml(directory / "methods.yaml")["methods"],
+        "themes": read_yaml(directory / "themes.yaml")["themes"],
+    }
 
 
 def reference(source: dict) -> tuple[list, list, list, list]:
-    levels = [Level.objects.create(key=e["key"], label=e["label"], position=n)
-              for n, e in enumerate(source["levels"])]
-    methods = [RecruitmentMethod.objects.create(key=e["key"], label=e["label"], position=n)
-               for n, e in enumerate(source["methods"])]
-    themes = [Theme.objects.create(label=e["label"], slug=slugify(e["label"]), position=n)
-              for n, e in enumerate(source["themes"])]
+    levels = [
+        Level.objects.create(key=e["key"], label=e["label"], position=n)
+        for n, e in enumerate(source["levels"])
+    ]
+    methods = [
+        RecruitmentMethod.objects.create(key=e["key"], label=e["label"], position=n)
+        for n, e in enumerate(source["methods"])
+    ]
+    themes = [
+        Theme.objects.create(label=e["label"], slug=slugify(e["label"]), position=n)
+        for n, e in enumerate(source["themes"])
+    ]
     countries = [Country.objects.create(name=name) for name in source["countries"]]
     return levels, methods, themes, countries
 
@@ -101,11 +147,17 @@ def practice(rng: random.Random, n: int, source: dict, levels: list) -> Practice
         return " ".join(rng.sample(source["sentences"], rng.randint(low, high)))
 
     return Practice(
-        code=f"B{n:06}", slug=f"b{n:06}", name=f"{rng.choice(source['names'])} {n}",
+        code=f"B{n:06}",
+        slug=f"b{n:06}",
+        name=f"{rng.choice(source['names'])} {n}",
         status="published" if rng.random() < 0.95 else "draft",
         level=None if rng.random() < 0.05 else rng.choice(levels),
-        municipality=rng.choice(MUNICIPALITIES), target_group=text(1, 2), goal=text(1, 2),
-        working_method=text(2, 6), what_worked=[text(1, 1) for _ in range(rng.randint(1, 3))])
+        municipality=rng.choice(MUNICIPALITIES),
+        target_group=text(1, 2),
+        goal=text(1, 2),
+        working_method=text(2, 6),
+        what_worked=[text(1, 1) for _ in range(rng.randint(1, 3))],
+    )
 
 
 def populate() -> None:
@@ -120,17 +172,28 @@ def populate() -> None:
             for p in chunk:
                 p.search_text = p.gather_text()  # what save() would do
             Practice.objects.bulk_create(chunk)
-            links = [(p, set(rng.choices(themes, weights, k=rng.randint(1, 4))),
-                      rng.sample(methods, rng.randint(1, 3)),
-                      rng.sample(countries, rng.randint(0, 3))) for p in chunk]
+            links = [
+                (
+                    p,
+                    set(rng.choices(themes, weights, k=rng.randint(1, 4))),
+                    rng.sample(methods, rng.randint(1, 3)),
+                    rng.sample(countries, rng.randint(0, 3)),
+                )
+                for p in chunk
+            ]
             Practice.themes.through.objects.bulk_create(
-                Practice.themes.through(practice=p, theme=t) for p, ts, _m, _c in links for t in ts)
+                Practice.themes.through(practice=p, theme=t) for p, ts, _m, _c in links for t in ts
+            )
             Practice.methods.through.objects.bulk_create(
                 Practice.methods.through(practice=p, recruitmentmethod=m)
-                for p, _t, ms, _c in links for m in ms)
+                for p, _t, ms, _c in links
+                for m in ms
+            )
             Practice.countries.through.objects.bulk_create(
                 Practice.countries.through(practice=p, country=c)
-                for p, _t, _m, cs in links for c in cs)
+                for p, _t, _m, cs in links
+                for c in cs
+            )
         search.index_all()
 
 
@@ -145,10 +208,13 @@ def load() -> None:
 
 # --- Measuring -------------------------------------------------------------------------
 
+
 def measure() -> bool:
     browser = client()
-    paths = [f"/api/v1/practices?{urlencode(params, doseq=True)}"
-             for params, _target in SEARCHES.values()]
+    paths = [
+        f"/api/v1/practices?{urlencode(params, doseq=True)}"
+        for params, _target in SEARCHES.values()
+    ]
     calls = [lambda: browser.get("/bench/bare/")]
     calls += [lambda path=path: browser.get(path) for path in paths]
     with override_settings(ROOT_URLCONF="bench_urls"):
@@ -158,20 +224,28 @@ def measure() -> bool:
         found = [browser.get(path).json()["count"] for path in paths]
     print(f"  {'bare view through the same middleware':<40} median {bare:7.2f} ms")
     ok = True
-    for (name, (params, target)), value, count in zip(SEARCHES.items(), searches, found,
-                                                      strict=True):
+    for (name, (params, target)), value, count in zip(
+        SEARCHES.items(), searches, found, strict=True
+    ):
         ok &= report(name, value, bare, target)
         print(f"    {params} finds {count} of {PRACTICES} practices")
     started = time.perf_counter()
     facets.build()
-    print(f"  the facet index, built once per process after each change to the library: "
-          f"{time.perf_counter() - started:.2f} s")
+    print(
+        f"  the facet index, built once per process after each change to the library: "
+        f"{time.perf_counter() - started:.2f} s"
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory: {rss:.0f} MB resident (the whole process), {peak:.1f} MB of "
-          "Python allocations while searching once")
+    print(
+        f"  peak memory: {rss:.0f} MB resident (the whole process), {peak:.1f} MB of "
+        "Python allocations while searching once"
+    )
     return ok
 
 
 if __name__ == "__main__":
-    sys.exit(bench_main(sys.argv[1:], __file__, load, measure, SQLITE_FILE, PG_NAME,
-                        "practice benchmark"))
+    sys.exit(
+        bench_main(
+            sys.argv[1:], __file__, load, measure, SQLITE_FILE, PG_NAME, "practice benchmark"
+        )
+    )

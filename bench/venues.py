@@ -44,37 +44,83 @@ ROUNDS = 500
 
 PROFILES = {
     "one weekly activity, district, budget": {
-        "activities": [{"kind": "Kookcafé", "people": 15, "equipment": ["kitchen"],
-                        "day": "tue", "start": "19:00", "end": "21:00"}],
-        "areas": ["den-haag-escamp"], "budget_per_month": 300},
+        "activities": [
+            {
+                "kind": "Kookcafé",
+                "people": 15,
+                "equipment": ["kitchen"],
+                "day": "tue",
+                "start": "19:00",
+                "end": "21:00",
+            }
+        ],
+        "areas": ["den-haag-escamp"],
+        "budget_per_month": 300,
+    },
     "two activities, step-free, anywhere": {
-        "activities": [{"kind": "Taalcafé", "people": 20, "day": "mon",
-                        "start": "10:00", "end": "12:00"},
-                       {"kind": "Naaiclub", "people": 10, "equipment": ["storage"],
-                        "day": "thu", "start": "13:30", "end": "16:00", "per_month": 2}],
-        "step_free": True, "public_transport": True},
+        "activities": [
+            {"kind": "Taalcafé", "people": 20, "day": "mon", "start": "10:00", "end": "12:00"},
+            {
+                "kind": "Naaiclub",
+                "people": 10,
+                "equipment": ["storage"],
+                "day": "thu",
+                "start": "13:30",
+                "end": "16:00",
+                "per_month": 2,
+            },
+        ],
+        "step_free": True,
+        "public_transport": True,
+    },
     "60 people, projector, budget": {
-        "activities": [{"kind": "Buurtvergadering", "people": 60, "equipment": ["projector"],
-                        "day": "wed", "start": "19:30", "end": "22:00", "per_month": 1}],
-        "budget_per_month": 250},
+        "activities": [
+            {
+                "kind": "Buurtvergadering",
+                "people": 60,
+                "equipment": ["projector"],
+                "day": "wed",
+                "start": "19:30",
+                "end": "22:00",
+                "per_month": 1,
+            }
+        ],
+        "budget_per_month": 250,
+    },
 }
 
 
 # --- Making the data ---------------------------------------------------------------------
 
+
 def venue_rows(rng: random.Random, wijken: list[int]):
     for n in range(VENUES):
-        yield {"key": f"bench-{n:05}", "name": f"Buurthuis {n:05}",
-               "area_id": wijken[n % len(wijken)], "kind": rng.choice(Venue.Kind.values),
-               "address": f"Straat {n}",
-               "postcode": "2500 AA", "public_transport": "Tram 1" if rng.random() < 0.7 else "",
-               "car_parking": rng.random() < 0.4, "bike_parking": rng.random() < 0.6,
-               "step_free": rng.random() < 0.6, "lift": rng.random() < 0.3,
-               "cooking": rng.random() < 0.3, "is_published": rng.random() < 0.97}
+        yield {
+            "key": f"bench-{n:05}",
+            "name": f"Buurthuis {n:05}",
+            "area_id": wijken[n % len(wijken)],
+            "kind": rng.choice(Venue.Kind.values),
+            "address": f"Straat {n}",
+            "postcode": "2500 AA",
+            "public_transport": "Tram 1" if rng.random() < 0.7 else "",
+            "car_parking": rng.random() < 0.4,
+            "bike_parking": rng.random() < 0.6,
+            "step_free": rng.random() < 0.6,
+            "lift": rng.random() < 0.3,
+            "cooking": rng.random() < 0.3,
+            "is_published": rng.random() < 0.97,
+        }
 
 
-FACILITY_ODDS = {"projector": 0.4, "flipover": 0.5, "sound_system": 0.3, "kitchen": 0.35,
-                 "wifi": 0.8, "childrens_corner": 0.15, "storage": 0.3}
+FACILITY_ODDS = {
+    "projector": 0.4,
+    "flipover": 0.5,
+    "sound_system": 0.3,
+    "kitchen": 0.35,
+    "wifi": 0.8,
+    "childrens_corner": 0.15,
+    "storage": 0.3,
+}
 SEATS = [8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 150, 200]
 
 
@@ -84,14 +130,19 @@ def room_rows(rng: random.Random, venue_ids: list[int]):
         for n in range(ROOMS_PER_VENUE):
             seats = rng.choice(SEATS)
             hour = 0 if rng.random() < 0.05 else round(rng.uniform(5, 25) + seats / 5)
-            yield {"venue_id": venue_id, "name": f"Zaal {n + 1}", "capacity_seated": seats,
-                   "size_m2": seats * 2, "price_hour": hour,
-                   "facilities": [f for f, odds in FACILITY_ODDS.items() if rng.random() < odds],
-                   "price_daypart": hour * 3 if rng.random() < 0.7 else None,
-                   "price_month": hour * 12 if rng.random() < 0.3 else None,
-                   "social_discount_percent": rng.choice([0, 0, 25, 30, 50]),
-                   "one_off_costs": rng.choice([0, 0, 0, 10, 25]),
-                   "buffer_minutes": rng.choice([0, 15, 15, 30, 60])}
+            yield {
+                "venue_id": venue_id,
+                "name": f"Zaal {n + 1}",
+                "capacity_seated": seats,
+                "size_m2": seats * 2,
+                "price_hour": hour,
+                "facilities": [f for f, odds in FACILITY_ODDS.items() if rng.random() < odds],
+                "price_daypart": hour * 3 if rng.random() < 0.7 else None,
+                "price_month": hour * 12 if rng.random() < 0.3 else None,
+                "social_discount_percent": rng.choice([0, 0, 25, 30, 50]),
+                "one_off_costs": rng.choice([0, 0, 0, 10, 25]),
+                "buffer_minutes": rng.choice([0, 15, 15, 30, 60]),
+            }
 
 
 def hours_rows(rng: random.Random, venue_ids: list[int]):
@@ -106,12 +157,17 @@ def hours_rows(rng: random.Random, venue_ids: list[int]):
 def closure_rows(rng: random.Random, venue_ids: list[int], today: date):
     for venue_id in rng.sample(venue_ids, len(venue_ids) // 10):
         start = today + timedelta(days=rng.randint(-60, 90))
-        yield {"venue_id": venue_id, "start": start, "reason": "Vakantie",
-               "end": start + timedelta(days=rng.choice([0, 0, 6, 13]))}
+        yield {
+            "venue_id": venue_id,
+            "start": start,
+            "reason": "Vakantie",
+            "end": start + timedelta(days=rng.choice([0, 0, 6, 13])),
+        }
 
 
-def booking_rows(rng: random.Random, rooms: list[tuple[int, int]], organisations: list[int],
-                 today: date):
+def booking_rows(
+    rng: random.Random, rooms: list[tuple[int, int]], organisations: list[int], today: date
+):
     """Weekly slots, as groups use rooms: per room two series on other weekdays, taking
     turns, between 13 weeks ago and 13 weeks ahead; never overlapping."""
     monday = today - timedelta(days=today.weekday())
@@ -124,9 +180,15 @@ def booking_rows(rng: random.Random, rooms: list[tuple[int, int]], organisations
             day = monday + timedelta(weeks=first + n, days=days[n % 2])
             start = datetime.combine(day, clock(rng.randint(8, 20)), AMS).astimezone(UTC)
             end = start + timedelta(hours=rng.choice([1, 2, 2, 3]))
-            yield {"room_id": room_id, "organisation_id": organisation, "start": start,
-                   "end": end, "held_until": end + timedelta(minutes=buffer),
-                   "purpose": "Wekelijkse activiteit", "status": rng.choice(statuses)}
+            yield {
+                "room_id": room_id,
+                "organisation_id": organisation,
+                "start": start,
+                "end": end,
+                "held_until": end + timedelta(minutes=buffer),
+                "purpose": "Wekelijkse activiteit",
+                "status": rng.choice(statuses),
+            }
 
 
 def _converter(field: models.Field):
@@ -146,25 +208,35 @@ def insert(model: type[models.Model], rows) -> None:
     columns that matter; every other column gets the model's default."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     now = timezone.now()
-    defaults = {f.attname: now if getattr(f, "auto_now", False) or getattr(
-        f, "auto_now_add", False) else f.get_default() for f in fields}
+    defaults = {
+        f.attname: now
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        else f.get_default()
+        for f in fields
+    }
     convert = [(f.attname, _converter(f)) for f in fields]
 
     def values(row: dict) -> tuple:
         merged = defaults | row
-        return tuple(merged[name] if to_db is None or merged[name] is None
-                     else to_db(merged[name]) for name, to_db in convert)
+        return tuple(
+            merged[name] if to_db is None or merged[name] is None else to_db(merged[name])
+            for name, to_db in convert
+        )
 
     table, names = model._meta.db_table, ", ".join(f'"{f.column}"' for f in fields)
     if connection.vendor == "postgresql":
-        with (connection.connection.cursor() as cursor,
-              cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy):
+        with (
+            connection.connection.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
+        ):
             for row in rows:
                 copy.write_row(values(row))
         return
     marks = ", ".join("?" * len(fields))
-    connection.connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608
-                                      map(values, rows))
+    connection.connection.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608
+        map(values, rows),
+    )
 
 
 def is_loaded() -> bool:
@@ -180,10 +252,12 @@ def populate() -> None:
             model.objects.all().delete()
         call_command("load_places", stdout=io.StringIO())
         Organisation.objects.filter(slug__startswith="bench-").delete()
-        Organisation.objects.bulk_create(Organisation(name=f"Groep {n}", slug=f"bench-{n}")
-                                         for n in range(ORGANISATIONS))
-        organisations = list(Organisation.objects.filter(slug__startswith="bench-")
-                             .values_list("pk", flat=True))
+        Organisation.objects.bulk_create(
+            Organisation(name=f"Groep {n}", slug=f"bench-{n}") for n in range(ORGANISATIONS)
+        )
+        organisations = list(
+            Organisation.objects.filter(slug__startswith="bench-").values_list("pk", flat=True)
+        )
         wijken = list(Area.objects.filter(kind=Area.Kind.WIJK).values_list("pk", flat=True))
         insert(Venue, venue_rows(rng, wijken))
         venues = list(Venue.objects.values_list("pk", flat=True))
@@ -196,16 +270,18 @@ def populate() -> None:
 
 def load() -> None:
     how = load_once(is_loaded, populate)
-    print(f"venue search on {connection.vendor}: {VENUES} venues, {VENUES * ROOMS_PER_VENUE} "
-          f"rooms, {BOOKINGS} bookings ({how})")
+    print(
+        f"venue search on {connection.vendor}: {VENUES} venues, {VENUES * ROOMS_PER_VENUE} "
+        f"rooms, {BOOKINGS} bookings ({how})"
+    )
 
 
 # --- Measuring -------------------------------------------------------------------------
 
+
 def search_call(browser, body: dict):
     payload = json.dumps(body)
-    return lambda: browser.post("/api/v1/venues/search", payload,
-                                content_type="application/json")
+    return lambda: browser.post("/api/v1/venues/search", payload, content_type="application/json")
 
 
 def measure() -> bool:
@@ -217,14 +293,18 @@ def measure() -> bool:
         bare, *searches = medians_ms_of(calls, rounds=ROUNDS)
         peak = allocation_peak(calls[1:])
     print(f"  {'bare view through the same middleware':<40} median {bare:7.2f} ms")
-    ok = all([report(name, value, bare, TARGET)
-              for name, value in zip(PROFILES, searches, strict=True)])
+    ok = all(
+        [report(name, value, bare, TARGET) for name, value in zip(PROFILES, searches, strict=True)]
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory: {rss:.0f} MB resident (the whole process), {peak:.1f} MB of "
-          "Python allocations while searching each profile once")
+    print(
+        f"  peak memory: {rss:.0f} MB resident (the whole process), {peak:.1f} MB of "
+        "Python allocations while searching each profile once"
+    )
     return ok
 
 
 if __name__ == "__main__":
-    sys.exit(bench_main(sys.argv[1:], __file__, load, measure, SQLITE_FILE, PG_NAME,
-                        "venue benchmark"))
+    sys.exit(
+        bench_main(sys.argv[1:], __file__, load, measure, SQLITE_FILE, PG_NAME, "venue benchmark")
+    )

@@ -35,7 +35,8 @@ def organisation(db):
 def admin(organisation):
     """Amina runs the organisation."""
     return MembershipFactory(
-        organisation=organisation, user=UserFactory(name="Amina", email="amina@example.org"),
+        organisation=organisation,
+        user=UserFactory(name="Amina", email="amina@example.org"),
         role=Membership.Role.ADMIN,
     ).user
 

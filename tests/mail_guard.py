@@ -49,13 +49,22 @@ request_finished.connect(_finished, dispatch_uid="mail-guard-finished")
 class AfterRequestBackend(ImmediateBackend):
     def enqueue(self, task, args, kwargs) -> TaskResult:
         self.validate_task(task)
-        result = TaskResult(task=task, id=get_random_id(), status=TaskResultStatus.READY,
-                            enqueued_at=None, started_at=None, last_attempted_at=None,
-                            finished_at=None, args=args, kwargs=kwargs, backend=self.alias,
-                            errors=[], worker_ids=[])
+        result = TaskResult(
+            task=task,
+            id=get_random_id(),
+            status=TaskResultStatus.READY,
+            enqueued_at=None,
+            started_at=None,
+            last_attempted_at=None,
+            finished_at=None,
+            args=args,
+            kwargs=kwargs,
+            backend=self.alias,
+            errors=[],
+            worker_ids=[],
+        )
         if in_request():
-            _here.waiting = [*getattr(_here, "waiting", []),
-                             lambda: self._execute_task(result)]
+            _here.waiting = [*getattr(_here, "waiting", []), lambda: self._execute_task(result)]
         else:
             self._execute_task(result)
         return result

@@ -150,8 +150,10 @@ SESAME_ONE_TIME = True
 SESAME_TOKEN_NAME = "t"  # noqa: S105 - a query parameter name
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -160,7 +162,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 30
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Mail ------------------------------------------------------------------------
-vars().update(env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"))
+vars().update(
+    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Wijkkracht <noreply@wijkkracht.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 30  # seconds; a worker holds a mail for 5 minutes (core/outbox.py)
@@ -204,8 +208,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 # venues never need them.
 MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_ATTRIBUTION = env("MAP_ATTRIBUTION", default="© OpenStreetMap")
-MAP_ATTRIBUTION_URL = env("MAP_ATTRIBUTION_URL",
-                          default="https://www.openstreetmap.org/copyright")
+MAP_ATTRIBUTION_URL = env("MAP_ATTRIBUTION_URL", default="https://www.openstreetmap.org/copyright")
 
 # --- Security ------------------------------------------------------------------------
 # Longer query strings get a 414 from Django (core/middleware.py); no page needs more.
@@ -228,21 +231,39 @@ X_FRAME_OPTIONS = "DENY"
 # Only our own files run: no inline scripts, styles or handlers anywhere (json_script data
 # blocks are not run, so they need nothing). The map's tile host is added per request
 # from MAP_TILE_URL (core/middleware.py); data: images are Leaflet's and the PDF previews'.
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
-    "default-src": [SELF],
-    "script-src": [SELF],
-    "style-src": [SELF],
-    "img-src": [SELF, "data:"],
-    "object-src": [NONE],
-    "base-uri": [NONE],
-    "form-action": [SELF],
-    "frame-ancestors": [NONE],
-}}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 # Browser features the site never asks for stay off, also for anything it embeds.
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
-    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
-    "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
-    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking"))
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
 
 LOGGING = {
     "version": 1,

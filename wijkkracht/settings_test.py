@@ -20,5 +20,5 @@ TASKS = {"default": {"BACKEND": "tests.mail_guard.AfterRequestBackend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: parallel tests then lock the way production SQLite does.
     # TEST_DB_FILE lets two test runs on one machine keep out of each other's way.
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.environ.get("TEST_DB_FILE", str(VAR_DIR / "test.sqlite3"))}  # noqa: F405
+    test_file = os.environ.get("TEST_DB_FILE", str(VAR_DIR / "test.sqlite3"))  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": test_file}  # noqa: F405

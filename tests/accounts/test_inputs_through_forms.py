@@ -19,12 +19,14 @@ def _is_input(node) -> bool:
         return False
     owner = node.value
     return (isinstance(owner, ast.Name) and owner.id == "request") or (
-        isinstance(owner, ast.Attribute) and owner.attr == "request")
+        isinstance(owner, ast.Attribute) and owner.attr == "request"
+    )
 
 
 def reads_by_hand(source: str) -> list[int]:
     """Line numbers where a value is taken out of request.POST/GET (passing it whole to a
     form is what we want)."""
+
     def takes_out(node) -> bool:
         if isinstance(node, ast.Subscript):
             return _is_input(node.value)
@@ -39,16 +41,21 @@ def reads_by_hand(source: str) -> list[int]:
 
 
 def test_the_walker_finds_reads_by_hand():
-    assert reads_by_hand("request.POST.get('x')\nrequest.GET['y']\n'z' in request.POST\n"
-                         "self.request.GET.getlist('s')\nForm(request.POST)\n") == [1, 2, 3, 4]
+    assert reads_by_hand(
+        "request.POST.get('x')\nrequest.GET['y']\n'z' in request.POST\n"
+        "self.request.GET.getlist('s')\nForm(request.POST)\n"
+    ) == [1, 2, 3, 4]
 
 
 @pytest.mark.parametrize("app", APPS)
 def test_no_view_reads_its_input_by_hand(app):
     root = Path(wijkkracht.__file__).parent / app
-    found = {f"{path.relative_to(root.parent)}:{line}"
-             for path in root.rglob("*.py") if "migrations" not in path.parts
-             for line in reads_by_hand(path.read_text())}
+    found = {
+        f"{path.relative_to(root.parent)}:{line}"
+        for path in root.rglob("*.py")
+        if "migrations" not in path.parts
+        for line in reads_by_hand(path.read_text())
+    }
     assert not found
 
 

@@ -20,10 +20,14 @@ def test_the_export_holds_her_account_and_memberships(client, organisation, memb
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["account"]["email"] == "bea@example.org"
-    assert data["memberships"] == [{
-        "organisation": "Moeders van Moerwijk", "organisation_slug": "moeders-van-moerwijk",
-        "role": "member", "joined_at": member.memberships.get().joined_at.isoformat(),
-    }]
+    assert data["memberships"] == [
+        {
+            "organisation": "Moeders van Moerwijk",
+            "organisation_slug": "moeders-van-moerwijk",
+            "role": "member",
+            "joined_at": member.memberships.get().joined_at.isoformat(),
+        }
+    ]
     assert data["platform_roles"][0]["role"] == "facilitator"
 
 
@@ -52,9 +56,13 @@ def test_the_last_admin_names_who_takes_over_before_deleting(client, organisatio
     assert response.status_code == 400  # refused: nobody named
     assert User.objects.filter(pk=admin.pk).exists()
     successor = member.memberships.get()
-    client.post(reverse("accounts:delete"), {
-        "confirm": "on", f"successor_{organisation.pk}": successor.pk,
-    })
+    client.post(
+        reverse("accounts:delete"),
+        {
+            "confirm": "on",
+            f"successor_{organisation.pk}": successor.pk,
+        },
+    )
     assert not User.objects.filter(pk=admin.pk).exists()
     successor.refresh_from_db()
     assert successor.role == "admin"
@@ -94,9 +102,13 @@ def test_she_changes_her_name_and_language(client, member):
 
 def test_she_may_choose_a_password(client, member):
     client.force_login(member)
-    client.post(reverse("accounts:password"), {
-        "new_password1": "fietsen in de duinen", "new_password2": "fietsen in de duinen",
-    })
+    client.post(
+        reverse("accounts:password"),
+        {
+            "new_password1": "fietsen in de duinen",
+            "new_password2": "fietsen in de duinen",
+        },
+    )
     member.refresh_from_db()
     assert member.check_password("fietsen in de duinen")
 
@@ -108,8 +120,9 @@ def test_private_account_pages_need_sign_in(client, db):
         assert response["Location"].startswith(reverse("accounts:login"))
 
 
-def test_the_export_holds_what_she_wrote_in_workbooks_and_her_bookings(client, organisation,
-                                                                         member):
+def test_the_export_holds_what_she_wrote_in_workbooks_and_her_bookings(
+    client, organisation, member
+):
     call_command("load_guides")
     book = workbooks.start(organisation, Guide.objects.get(slug="een-locatie-vinden"), member)
     workbooks.save_answer(book, "lift", "Ja, graag", 0, member)

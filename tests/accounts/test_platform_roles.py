@@ -13,12 +13,21 @@ def test_staff_grant_a_platform_role_in_the_admin(client, member):
     client.force_login(boss)
     url = reverse("admin:accounts_user_change", args=[member.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {
-        "email": member.email, "name": member.name, "language": "", "is_active": "on",
-        "role_grants-TOTAL_FORMS": "1", "role_grants-INITIAL_FORMS": "0",
-        "role_grants-MIN_NUM_FORMS": "0", "role_grants-MAX_NUM_FORMS": "1000",
-        "role_grants-0-role": "venue_manager", "role_grants-0-user": member.pk,
-    })
+    response = client.post(
+        url,
+        {
+            "email": member.email,
+            "name": member.name,
+            "language": "",
+            "is_active": "on",
+            "role_grants-TOTAL_FORMS": "1",
+            "role_grants-INITIAL_FORMS": "0",
+            "role_grants-MIN_NUM_FORMS": "0",
+            "role_grants-MAX_NUM_FORMS": "1000",
+            "role_grants-0-role": "venue_manager",
+            "role_grants-0-user": member.pk,
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     grant = RoleGrant.objects.get(user=member)
     assert grant.role == "venue_manager"
@@ -35,8 +44,13 @@ def test_members_cannot_open_the_admin(client, member):
 
 def test_staff_can_add_a_person_without_a_password(client, db):
     client.force_login(staff(db))
-    client.post(reverse("admin:accounts_user_add"), {
-        "email": "nieuw@example.org", "name": "N",
-        "role_grants-TOTAL_FORMS": "0", "role_grants-INITIAL_FORMS": "0",
-    })
+    client.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "email": "nieuw@example.org",
+            "name": "N",
+            "role_grants-TOTAL_FORMS": "0",
+            "role_grants-INITIAL_FORMS": "0",
+        },
+    )
     assert not User.objects.get(email="nieuw@example.org").has_usable_password()

@@ -26,8 +26,7 @@ def test_a_challenge_two_answers_and_a_draft_guide(phone_factory, locale):
     call_command("load_places")
     call_command("load_demo")
     samira = User.objects.get(email="samira.demo@example.org")
-    others = [m.user for m in Membership.objects.exclude(user=samira)
-              .select_related("user")[:2]]
+    others = [m.user for m in Membership.objects.exclude(user=samira).select_related("user")[:2]]
     facilitator = UserFactory(email="begeleider.demo@example.org", name="Begeleider (demo)")
     RoleGrant.objects.create(user=facilitator, role=RoleGrant.Role.FACILITATOR)
 
@@ -46,8 +45,11 @@ def test_a_challenge_two_answers_and_a_draft_guide(phone_factory, locale):
     challenge = Challenge.objects.get()
     url = challenge.get_absolute_url()
 
-    for user, text in zip(others, ["Geef iedereen een vaste taak.",
-                                   "Vier samen elk half jaar wat jullie deden."], strict=True):
+    for user, text in zip(
+        others,
+        ["Geef iedereen een vaste taak.", "Vier samen elk half jaar wat jullie deden."],
+        strict=True,
+    ):
         phone = phone_factory(locale)
         phone.sign_in_as(user)
         post_answer(phone, url, text)
@@ -66,6 +68,6 @@ def test_a_challenge_two_answers_and_a_draft_guide(phone_factory, locale):
     guide = Guide.objects.get(from_challenges=challenge)
     assert guide.status == Guide.Status.DRAFT
     assert guide.challenge_nl == "Na een half jaar haken ze af. Wat doen jullie?"
-    assert sorted(guide.items.filter(kind=GuideItem.Kind.EXPERIENCE)
-                  .values_list("text_nl", flat=True)) == sorted(
-        ["Geef iedereen een vaste taak.", "Vier samen elk half jaar wat jullie deden."])
+    assert sorted(
+        guide.items.filter(kind=GuideItem.Kind.EXPERIENCE).values_list("text_nl", flat=True)
+    ) == sorted(["Geef iedereen een vaste taak.", "Vier samen elk half jaar wat jullie deden."])

@@ -97,7 +97,9 @@ def test_a_volunteer_sets_up_her_group_and_invites_a_friend(phone_factory):
     assert bea.page.get_by_text("Jouw rol: Lid").is_visible()
     organisation = Organisation.objects.get(name="Vrouwen van Transvaal")
     assert set(organisation.members.values_list("email", flat=True)) == {
-        "amina@example.org", "bea@example.org"}
+        "amina@example.org",
+        "bea@example.org",
+    }
 
     # She prefers Arabic.
     bea.page.locator("details.language summary").click()
@@ -112,8 +114,14 @@ def test_a_volunteer_sets_up_her_group_and_invites_a_friend(phone_factory):
     problems = bea.page.evaluate(LAYOUT_PROBLEMS)
     assert problems == [], problems
 
-    for path in ["/", "/organisaties/", f"/organisaties/{organisation.slug}/leden/",
-                 "/account/", "/privacy/", "/toegankelijkheid/"]:
+    for path in [
+        "/",
+        "/organisaties/",
+        f"/organisaties/{organisation.slug}/leden/",
+        "/account/",
+        "/privacy/",
+        "/toegankelijkheid/",
+    ]:
         bea.goto(path)
         assert bea.page.locator("html").get_attribute("dir") == "rtl"
         problems = bea.page.evaluate(LAYOUT_PROBLEMS)
@@ -131,9 +139,16 @@ def test_every_public_page_passes_axe_in_dutch_and_arabic(phone_factory):
     call_command("load_demo")
     for locale in ["nl-NL", "ar"]:
         phone = phone_factory(locale)
-        for path in ["/", "/organisaties/", "/organisaties/moerwijk-moeders/", "/inloggen/",
-                     "/inloggen/wachtwoord/", "/privacy/", "/toegankelijkheid/",
-                     "/bestaat-niet/"]:
+        for path in [
+            "/",
+            "/organisaties/",
+            "/organisaties/moerwijk-moeders/",
+            "/inloggen/",
+            "/inloggen/wachtwoord/",
+            "/privacy/",
+            "/toegankelijkheid/",
+            "/bestaat-niet/",
+        ]:
             phone.goto(path)
             assert phone.page.evaluate(LAYOUT_PROBLEMS) == [], (locale, path)
         phone.screenshot(f"home-{locale}-360")
@@ -148,11 +163,20 @@ def test_every_private_page_passes_axe_in_dutch_and_arabic(phone_factory):
     samira = User.objects.get(email="samira.demo@example.org")
     slug = "vrouwenbuurtlab-laak"
     link = Invitation.objects.create(organisation_id=samira.memberships.get().organisation_id)
-    pages = [f"/organisaties/{slug}/", f"/organisaties/{slug}/leden/",
-             f"/organisaties/{slug}/bewerken/", f"/organisaties/{slug}/uitnodigen/",
-             f"/organisaties/{slug}/verlaten/", f"/organisaties/{slug}/verwijderen/",
-             "/organisaties/nieuw/", "/account/", "/account/wachtwoord/",
-             "/account/verwijderen/", link.get_absolute_url(), "/open-data/"]
+    pages = [
+        f"/organisaties/{slug}/",
+        f"/organisaties/{slug}/leden/",
+        f"/organisaties/{slug}/bewerken/",
+        f"/organisaties/{slug}/uitnodigen/",
+        f"/organisaties/{slug}/verlaten/",
+        f"/organisaties/{slug}/verwijderen/",
+        "/organisaties/nieuw/",
+        "/account/",
+        "/account/wachtwoord/",
+        "/account/verwijderen/",
+        link.get_absolute_url(),
+        "/open-data/",
+    ]
     for locale in ["nl-NL", "ar"]:
         phone = phone_factory(locale)
         phone.sign_in_as(samira)

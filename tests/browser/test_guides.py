@@ -51,8 +51,10 @@ def test_a_member_works_through_the_location_guide(phone_factory):
         field.locator("xpath=..").locator(".status", has_text="Opgeslagen").wait_for()
     # The connection drops while she types: the text stays, and is sent when it is back.
     phone.context.set_offline(True)
-    offline = page.get_by_label("Wat hebben jullie nodig voor de bijeenkomst? Denk aan een "
-                                "beamer, een flip-over of een geluidsinstallatie.")
+    offline = page.get_by_label(
+        "Wat hebben jullie nodig voor de bijeenkomst? Denk aan een "
+        "beamer, een flip-over of een geluidsinstallatie."
+    )
     offline.fill("Een beamer")
     offline.locator("xpath=..").locator(".status", has_text="geen verbinding").wait_for()
     phone.context.set_offline(False)
@@ -93,7 +95,8 @@ def test_a_member_works_through_the_location_guide(phone_factory):
     no_layout_problems(phone, "guide in Arabic")
     phone.screenshot("guide-ar-360")
     page.get_by_role("button", name="افتح كتيّب العمل").or_(
-        page.locator(".start-workbook button")).first.click()
+        page.locator(".start-workbook button")
+    ).first.click()
     page.wait_for_load_state("load")
     phone.check()
     no_layout_problems(phone, "workbook in Arabic")
@@ -104,8 +107,13 @@ def test_a_member_works_through_the_location_guide(phone_factory):
 def test_library_pages_pass_axe(phone_factory, locale):
     call_command("load_guides")
     phone = phone_factory(locale)
-    for path in ["/gidsen/", "/gidsen/een-locatie-vinden/", "/gidsen/zoeken/?q=huur",
-                 "/gidsen/welke-past-bij-ons/", "/gidsen/welke-past-bij-ons/?s=1&s=7",
-                 "/gidsen/generaties-dichter-bij-elkaar/"]:
+    for path in [
+        "/gidsen/",
+        "/gidsen/een-locatie-vinden/",
+        "/gidsen/zoeken/?q=huur",
+        "/gidsen/welke-past-bij-ons/",
+        "/gidsen/welke-past-bij-ons/?s=1&s=7",
+        "/gidsen/generaties-dichter-bij-elkaar/",
+    ]:
         phone.goto(path)
         no_layout_problems(phone, path)

@@ -54,7 +54,7 @@ def test_a_group_measures_and_shows_its_effects(phone_factory, locale):
     # Six neighbours answer on their phones, without an account.
     for n in range(6):
         neighbour = phone_factory(locale)
-        neighbour.goto(link[link.index("/vragenlijst/"):])
+        neighbour.goto(link[link.index("/vragenlijst/") :])
         if n == 0:
             no_layout_problems(neighbour, "answer form")
         fields = neighbour.page.locator("fieldset.question")

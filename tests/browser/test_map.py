@@ -20,15 +20,19 @@ TILES = "https://tiles.test/{z}/{x}/{y}.png"
 def tile_png() -> bytes:
     """A light 256 px tile with a grey edge, so the screenshots show where tiles are."""
     edge, paper = b"\xc9\xd3\xd1", b"\xf2\xef\xe9"
-    rows = b"".join(b"\x00" + (edge * 256 if y == 0 else edge + paper * 255)
-                    for y in range(256))
+    rows = b"".join(b"\x00" + (edge * 256 if y == 0 else edge + paper * 255) for y in range(256))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 256, 256, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 256, 256, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture
@@ -41,8 +45,10 @@ def venues(settings):
 def phone_with_tiles(phone_factory, locale):
     phone = phone_factory(locale)
     tile = tile_png()
-    phone.page.route("https://tiles.test/**", lambda route: route.fulfill(
-        status=200, content_type="image/png", body=tile))
+    phone.page.route(
+        "https://tiles.test/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=tile),
+    )
     return phone
 
 
@@ -65,8 +71,10 @@ def test_the_directory_shows_its_venues_on_a_map(phone_factory, venues, locale):
     pins = open_map(phone)
     listed = page.locator("ul.cards > li h2 a")
     assert pins.count() == listed.count() == 20
-    assert (page.locator(".venue-map-pin .visually-hidden").all_text_contents()
-            == listed.all_text_contents())
+    assert (
+        page.locator(".venue-map-pin .visually-hidden").all_text_contents()
+        == listed.all_text_contents()
+    )
     phone.check()
     no_layout_problems(phone, "map")
     phone.screenshot(f"venue-map-{locale}-360")
@@ -113,10 +121,10 @@ def test_the_map_is_no_keyboard_trap_and_hides_again(phone_factory, venues):
     assert page.get_by_role("button", name="Toon op de kaart").is_visible()
 
 
-def test_without_javascript_the_list_holds_every_venue_and_no_map_shows(browser, live_server,
-                                                                         venues):
-    context = browser.new_context(java_script_enabled=False,
-                                  viewport={"width": 360, "height": 740})
+def test_without_javascript_the_list_holds_every_venue_and_no_map_shows(
+    browser, live_server, venues
+):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(live_server.url + "/locaties/")
     assert page.locator("ul.cards > li h2 a").count() == 20

@@ -39,8 +39,7 @@ def test_the_decision_aid_leads_from_isolated_women_to_home_visits(phone_factory
 
 def test_searching_and_filtering_without_javascript(browser, live_server):
     call_command("load_practices")
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360,
-                                                                       "height": 740})
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(f"{live_server.url}/praktijken/?q=huisbezoek")
     page.locator("details.more summary").click()
@@ -49,6 +48,7 @@ def test_searching_and_filtering_without_javascript(browser, live_server):
     page.wait_for_load_state("load")
     assert "q=huisbezoek" in page.url and "theme=gezondheid" in page.url
     codes = set(page.locator("ol.cards .code").all_inner_texts())
-    assert codes and all(Practice.objects.get(code=c).themes.filter(slug="gezondheid")
-                         .exists() for c in codes)
+    assert codes and all(
+        Practice.objects.get(code=c).themes.filter(slug="gezondheid").exists() for c in codes
+    )
     context.close()

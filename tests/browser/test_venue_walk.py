@@ -133,7 +133,7 @@ def test_profile_to_results_to_a_weekly_slot_approved_clash_and_calendar(phone_f
     # after the change to summer time (09:00 and 08:00 UTC).
     phone.goto(f"/organisaties/{own.slug}/boekingen/")
     feed_url = page.locator("#feed-url").input_value()
-    feed = Client().get(feed_url[feed_url.index("/agenda/"):])
+    feed = Client().get(feed_url[feed_url.index("/agenda/") :])
     events = Calendar.from_ical(feed.content).walk("VEVENT")
     starts = sorted(e.decoded("dtstart") for e in events)
     assert len(starts) == 5
@@ -152,16 +152,22 @@ def test_the_room_week_and_cost_pages_in_arabic(phone_factory):
     room = Room.objects.filter(venue__opening_hours__day=1).first()
     monday = date.today() + timedelta(days=7 - date.today().weekday())
     start = datetime.combine(monday + timedelta(days=1), time(10), AMS)
-    Booking.objects.create(room=room, organisation=own, start=start,
-                           end=start + timedelta(hours=2), held_until=start + timedelta(
-                               hours=2, minutes=room.buffer_minutes), purpose="Taalcafé",
-                           status=Booking.Status.APPROVED)
+    Booking.objects.create(
+        room=room,
+        organisation=own,
+        start=start,
+        end=start + timedelta(hours=2),
+        held_until=start + timedelta(hours=2, minutes=room.buffer_minutes),
+        purpose="Taalcafé",
+        status=Booking.Status.APPROVED,
+    )
     phone = phone_factory("ar")
     phone.sign_in_as(samira)
     for path, name in [
-            (f"/locaties/{room.venue.key}/zalen/{room.pk}/?week={monday}", "room week"),
-            (f"/locaties/{room.venue.key}/zalen/{room.pk}/gebruik/?week={monday}", "usage"),
-            ("/locaties/kosten/?rent_per_session=40&sessions_per_month=4,33", "costs")]:
+        (f"/locaties/{room.venue.key}/zalen/{room.pk}/?week={monday}", "room week"),
+        (f"/locaties/{room.venue.key}/zalen/{room.pk}/gebruik/?week={monday}", "usage"),
+        ("/locaties/kosten/?rent_per_session=40&sessions_per_month=4,33", "costs"),
+    ]:
         phone.goto(path)
         no_layout_problems(phone, name)
         phone.screenshot(f"venue-{name.replace(' ', '-')}-ar-360")

@@ -17,10 +17,16 @@ def test_a_member_finds_a_room_and_requests_it(phone_factory, locale):
     call_command("load_demo")
     call_command("load_demo_venues")
     samira = User.objects.get(email="samira.demo@example.org")
-    venue = Venue.objects.filter(opening_hours__day=at(7, 10).weekday(),
-                                 opening_hours__opens__lte="10:00",
-                                 opening_hours__closes__gte="12:00",
-                                 closures__isnull=True).distinct().first()
+    venue = (
+        Venue.objects.filter(
+            opening_hours__day=at(7, 10).weekday(),
+            opening_hours__opens__lte="10:00",
+            opening_hours__closes__gte="12:00",
+            closures__isnull=True,
+        )
+        .distinct()
+        .first()
+    )
     phone = phone_factory(locale)
     phone.sign_in_as(samira)
     page = phone.page

@@ -52,8 +52,10 @@ def test_me_shows_her_memberships(client, organisation, member):
     assert "Moeders van Moerwijk" in {m["organisation"] for m in data["memberships"]}
 
 
-@pytest.mark.parametrize("query", ["page=93027760652226625536&page_size=907",
-                                   "page=1000001", "page_size=0", "page_size=101"])
+@pytest.mark.parametrize(
+    "query",
+    ["page=93027760652226625536&page_size=907", "page=1000001", "page_size=0", "page_size=101"],
+)
 def test_absurd_page_numbers_are_refused_with_json(client, db, query):
     response = client.get(f"/api/v1/organisations?{query}")
     assert response.status_code == 422

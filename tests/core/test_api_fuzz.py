@@ -20,14 +20,21 @@ from tests.venues.factories import make_room
 # An address longer than the platform takes is refused with 414 before any operation
 # (core.middleware), whether its data were valid or not; the generator makes such ones
 # with long lists of filter values.
-config = SchemathesisConfig.from_dict({"checks": {
-    "negative_data_rejection": {
-        "expected-statuses": [*NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES, "414"]},
-    "positive_data_acceptance": {
-        "expected-statuses": [*POSITIVE_DATA_ACCEPTANCE_EXPECTED_STATUSES, "414"]},
-}})
-schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application(),
-                                        config=config)
+config = SchemathesisConfig.from_dict(
+    {
+        "checks": {
+            "negative_data_rejection": {
+                "expected-statuses": [*NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES, "414"]
+            },
+            "positive_data_acceptance": {
+                "expected-statuses": [*POSITIVE_DATA_ACCEPTANCE_EXPECTED_STATUSES, "414"]
+            },
+        }
+    }
+)
+schema = schemathesis.openapi.from_wsgi(
+    "/api/v1/openapi.json", get_wsgi_application(), config=config
+)
 
 
 @pytest.fixture
@@ -49,7 +56,10 @@ def some_data(db):
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 def test_the_api_keeps_its_promises(case, some_data):
     case.call_and_validate()

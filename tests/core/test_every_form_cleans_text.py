@@ -34,8 +34,11 @@ def cleans_text(cls: type) -> bool:
 
 
 def test_every_form_uses_clean_text():
-    missing = [f"{cls.__module__}.{cls.__qualname__}" for cls in forms_of_the_platform()
-               if not cleans_text(cls)]
+    missing = [
+        f"{cls.__module__}.{cls.__qualname__}"
+        for cls in forms_of_the_platform()
+        if not cleans_text(cls)
+    ]
     assert not missing, f"forms without CleanText first in their bases: {missing}"
 
 

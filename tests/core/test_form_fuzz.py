@@ -5,8 +5,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-FUZZ = settings(max_examples=40, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 anything = st.text(max_size=300) | st.sampled_from(["", " ", "\x00", "a" * 5000, "<script>"])
 
 
@@ -18,13 +19,20 @@ def test_sign_in_form(client, db, email, next_url):
 
 
 @FUZZ
-@given(name=anything, legal_form=anything, description=anything, areas=st.lists(anything,
-                                                                                  max_size=3))
+@given(
+    name=anything, legal_form=anything, description=anything, areas=st.lists(anything, max_size=3)
+)
 def test_organisation_form(client, outsider, name, legal_form, description, areas):
     client.force_login(outsider)
-    response = client.post(reverse("organisations:create"), {
-        "name": name, "legal_form": legal_form, "description_nl": description, "areas": areas,
-    })
+    response = client.post(
+        reverse("organisations:create"),
+        {
+            "name": name,
+            "legal_form": legal_form,
+            "description_nl": description,
+            "areas": areas,
+        },
+    )
     assert response.status_code in (302, 400, 429)
 
 
@@ -32,8 +40,9 @@ def test_organisation_form(client, outsider, name, legal_form, description, area
 @given(email=anything, role=anything)
 def test_invitation_form(client, organisation, admin, email, role):
     client.force_login(admin)
-    response = client.post(reverse("organisations:invite", args=[organisation.slug]),
-                           {"email": email, "role": role})
+    response = client.post(
+        reverse("organisations:invite", args=[organisation.slug]), {"email": email, "role": role}
+    )
     assert response.status_code in (302, 400, 429)
 
 
@@ -58,12 +67,20 @@ def test_sign_in_links(client, db, token, name):
 @given(successor=anything)
 def test_leave_form(client, organisation, admin, member, successor):
     client.force_login(admin)
-    response = client.post(reverse("organisations:leave", args=[organisation.slug]),
-                           {"successor": successor})
+    response = client.post(
+        reverse("organisations:leave", args=[organisation.slug]), {"successor": successor}
+    )
     assert response.status_code in (302, 400)
 
 
-@pytest.mark.parametrize("path", ["/organisaties/%00/", "/uitnodiging/%00/",
-                                  "/organisaties/?page=%00", "/organisaties/?page=-1"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/organisaties/%00/",
+        "/uitnodiging/%00/",
+        "/organisaties/?page=%00",
+        "/organisaties/?page=-1",
+    ],
+)
 def test_odd_addresses_get_a_page_not_a_crash(client, db, path):
     assert client.get(path).status_code in (200, 400, 404)

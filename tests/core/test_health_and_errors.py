@@ -19,10 +19,17 @@ def run_healthz_with(database_url: str) -> str:
         "from django.test import Client;"
         "r = Client(HTTP_HOST='localhost').get('/healthz'); print(r.status_code)"
     )
-    env = {**os.environ, "DATABASE_URL": database_url,
-           "DJANGO_SETTINGS_MODULE": "wijkkracht.settings_test"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "wijkkracht.settings_test",
+    }
     result = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
         cwd=settings.BASE_DIR,
     )
     return result.stdout.strip().splitlines()[-1]
@@ -51,8 +58,9 @@ def test_an_unknown_api_address_gets_json(client, db):
     assert response.json()["detail"]
 
 
-@pytest.mark.parametrize("path", ["/", "/organisaties/", "/inloggen/", "/privacy/",
-                                  "/toegankelijkheid/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/organisaties/", "/inloggen/", "/privacy/", "/toegankelijkheid/"]
+)
 def test_public_pages_have_a_title_skip_link_and_footer(client, db, path):
     page = client.get(path).content.decode()
     assert "<title>" in page and "· Wijkkracht</title>" in page
@@ -62,15 +70,24 @@ def test_public_pages_have_a_title_skip_link_and_footer(client, db, path):
 
 
 def test_check_deploy_passes_with_production_settings():
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "a-real-production-key-" + "z7" * 30,
-           "ALLOWED_HOSTS": "wijkkracht.example", "DJANGO_SETTINGS_MODULE": "wijkkracht.settings",
-           "DATABASE_URL": "sqlite:////tmp/wijkkracht-deploy-check.sqlite3",
-           "REDIS_URL": "redis://127.0.0.1:6379/6"}  # several workers need a shared cache
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "a-real-production-key-" + "z7" * 30,
+        "ALLOWED_HOSTS": "wijkkracht.example",
+        "DJANGO_SETTINGS_MODULE": "wijkkracht.settings",
+        "DATABASE_URL": "sqlite:////tmp/wijkkracht-deploy-check.sqlite3",
+        "REDIS_URL": "redis://127.0.0.1:6379/6",
+    }  # several workers need a shared cache
     env.pop("HTTPS", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120, cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=settings.BASE_DIR,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -79,20 +96,32 @@ def test_production_refuses_to_serve_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
     env["DJANGO_SETTINGS_MODULE"] = "wijkkracht.settings"
     check = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"], env=env, capture_output=True,
-        text=True, timeout=60, cwd=settings.BASE_DIR,
+        [sys.executable, "manage.py", "check", "--deploy"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=settings.BASE_DIR,
     )
     assert check.returncode != 0
     assert "SECRET_KEY is not set" in check.stderr
     serve = subprocess.run(
-        [sys.executable, "-c", "import wijkkracht.wsgi"], env=env, capture_output=True,
-        text=True, timeout=60, cwd=settings.BASE_DIR,
+        [sys.executable, "-c", "import wijkkracht.wsgi"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=settings.BASE_DIR,
     )
     assert serve.returncode != 0
     assert "Set SECRET_KEY" in serve.stderr
     # Management commands such as makemigrations still work.
     migrations = subprocess.run(
-        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], env=env,
-        capture_output=True, text=True, timeout=60, cwd=settings.BASE_DIR,
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=settings.BASE_DIR,
     )
     assert migrations.returncode == 0, migrations.stderr

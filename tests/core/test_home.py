@@ -57,8 +57,10 @@ def test_a_new_role_shows_at_once(client, organisation, admin, member):
     invite_url = reverse("organisations:invite", args=[organisation.slug])
     assert invite_url not in client.get("/").content.decode()
     client.force_login(admin)
-    client.post(reverse("organisations:change_role",
-                        args=[organisation.slug, member.memberships.get().pk]), {"role": "admin"})
+    client.post(
+        reverse("organisations:change_role", args=[organisation.slug, member.memberships.get().pk]),
+        {"role": "admin"},
+    )
     client.force_login(member)
     assert invite_url in client.get("/").content.decode()
 

@@ -21,7 +21,8 @@ def catalogue(code: str):
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_every_ui_string_is_translated(code):
     missing = [
-        m.id for m in catalogue(code)
+        m.id
+        for m in catalogue(code)
         if m.id and (m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))
     ]
     assert not missing, f"{code}: {len(missing)} untranslated, e.g. {missing[:5]}"
@@ -32,9 +33,9 @@ def test_placeholders_survive_translation(code):
     pattern = re.compile(r"%\(\w+\)s|<\w+>")
     for message in catalogue(code):
         if message.id and isinstance(message.id, str):
-            assert sorted(pattern.findall(message.id)) == sorted(
-                pattern.findall(message.string)
-            ), f"{code}: {message.id!r}"
+            assert sorted(pattern.findall(message.id)) == sorted(pattern.findall(message.string)), (
+                f"{code}: {message.id!r}"
+            )
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
@@ -52,9 +53,17 @@ def test_no_ui_string_is_missing_from_the_catalogues(tmp_path):
     shutil.copytree(source, work, ignore=shutil.ignore_patterns("locale", "__pycache__"))
     (work / "locale").mkdir()
     subprocess.run(
-        [str(Path(settings.BASE_DIR) / ".venv" / "bin" / "django-admin"), "makemessages",
-         "-l", "en", "--no-location", "--no-obsolete"],
-        cwd=work, check=True, capture_output=True,
+        [
+            str(Path(settings.BASE_DIR) / ".venv" / "bin" / "django-admin"),
+            "makemessages",
+            "-l",
+            "en",
+            "--no-location",
+            "--no-obsolete",
+        ],
+        cwd=work,
+        check=True,
+        capture_output=True,
         env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": ""},
     )
     with open(work / "locale" / "en" / "LC_MESSAGES" / "django.po", "rb") as fh:
@@ -64,9 +73,16 @@ def test_no_ui_string_is_missing_from_the_catalogues(tmp_path):
     assert not missing, f"not in the catalogues yet (run make messages): {missing}"
 
 
-@pytest.mark.parametrize(("accept", "expected"), [
-    ("ar,en;q=0.5", "ar"), ("tr-TR", "tr"), ("bg", "bg"), ("en-GB", "en"), ("fr", "nl"),
-])
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("ar,en;q=0.5", "ar"),
+        ("tr-TR", "tr"),
+        ("bg", "bg"),
+        ("en-GB", "en"),
+        ("fr", "nl"),
+    ],
+)
 def test_the_first_visit_follows_the_browser(client, db, accept, expected):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
     assert f'<html lang="{expected}"' in page

@@ -50,7 +50,8 @@ def work_the_queue() -> None:
 
 
 def test_the_worker_sends_the_mail_not_the_one_who_queued_it(
-        queue_in_database, django_capture_on_commit_callbacks):
+    queue_in_database, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         send_after_commit("Je aanvraag", "Hallo", ["bea@example.org"])
     assert not mail.outbox  # nothing sent by the one who asked
@@ -60,8 +61,9 @@ def test_the_worker_sends_the_mail_not_the_one_who_queued_it(
     assert OutgoingMail.objects.get().sent_at is not None
 
 
-def test_a_change_that_is_rolled_back_sends_nothing(queue_in_database,
-                                                   django_capture_on_commit_callbacks):
+def test_a_change_that_is_rolled_back_sends_nothing(
+    queue_in_database, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         send_after_commit("Je aanvraag", "Hallo", ["bea@example.org"])
         transaction.set_rollback(True)
@@ -69,8 +71,9 @@ def test_a_change_that_is_rolled_back_sends_nothing(queue_in_database,
 
 
 def test_a_task_run_twice_sends_one_mail():
-    queued = OutgoingMail.objects.create(subject="Hallo", body="Tekst",
-                                         recipients=["bea@example.org"])
+    queued = OutgoingMail.objects.create(
+        subject="Hallo", body="Tekst", recipients=["bea@example.org"]
+    )
     assert outbox.deliver(queued.pk) is True
     assert outbox.deliver(queued.pk) is False
     assert len(mail.outbox) == 1
@@ -78,9 +81,12 @@ def test_a_task_run_twice_sends_one_mail():
 
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_racing_over_the_same_mails_send_each_once():
-    ids = [OutgoingMail.objects.create(subject=f"Mail {n}", body="Tekst",
-                                       recipients=[f"p{n}@example.org"]).pk
-           for n in range(30)]
+    ids = [
+        OutgoingMail.objects.create(
+            subject=f"Mail {n}", body="Tekst", recipients=[f"p{n}@example.org"]
+        ).pk
+        for n in range(30)
+    ]
 
     def worker(seed):
         order = ids[:]
@@ -90,16 +96,17 @@ def test_two_workers_racing_over_the_same_mails_send_each_once():
     outcomes = run_together(*[lambda seed=seed: worker(seed) for seed in range(4)])
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     assert sum(outcomes) == 30
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"p{n}@example.org"
-                                                          for n in range(30))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"p{n}@example.org" for n in range(30))
     assert OutgoingMail.objects.filter(sent_at__isnull=True).count() == 0
 
 
 def test_a_failed_send_is_tried_again_later_then_left_for_staff(
-        queue_in_database, settings, admin_client):
+    queue_in_database, settings, admin_client
+):
     settings.EMAIL_BACKEND = f"{__name__}.BrokenMailServer"
-    queued = OutgoingMail.objects.create(subject="Je aanvraag", body="Hallo",
-                                         recipients=["bea@example.org"])
+    queued = OutgoingMail.objects.create(
+        subject="Je aanvraag", body="Hallo", recipients=["bea@example.org"]
+    )
     assert outbox.deliver(queued.pk) is False
     queued.refresh_from_db()
     assert queued.attempts == 1 and queued.next_try_at > timezone.now()
@@ -114,8 +121,10 @@ def test_a_failed_send_is_tried_again_later_then_left_for_staff(
     page = admin_client.get(reverse("admin:core_outgoingmail_changelist")).content.decode()
     assert "Je aanvraag" in page and "mail server down" in page
     settings.EMAIL_BACKEND = "tests.mail_guard.GuardedMailBackend"
-    response = admin_client.post(reverse("admin:core_outgoingmail_changelist"), {
-        "action": "send_again", "_selected_action": [queued.pk]})
+    response = admin_client.post(
+        reverse("admin:core_outgoingmail_changelist"),
+        {"action": "send_again", "_selected_action": [queued.pk]},
+    )
     assert response.status_code == 302
     queued.refresh_from_db()
     assert queued.failed_at is None and queued.attempts == 0
@@ -124,14 +133,23 @@ def test_a_failed_send_is_tried_again_later_then_left_for_staff(
 
 def test_the_sweep_queues_again_what_no_worker_has(queue_in_database):
     long_ago = timezone.now() - timedelta(minutes=10)
-    lost = OutgoingMail.objects.create(subject="Kwijt", body="x", recipients=["a@example.org"],
-                                       created_at=long_ago)
-    dead = OutgoingMail.objects.create(subject="Werker weg", body="x",
-                                       recipients=["b@example.org"], created_at=long_ago,
-                                       claimed_until=timezone.now() - timedelta(minutes=1))
-    held = OutgoingMail.objects.create(subject="Bezig", body="x", recipients=["c@example.org"],
-                                       created_at=long_ago,
-                                       claimed_until=timezone.now() + timedelta(minutes=4))
+    lost = OutgoingMail.objects.create(
+        subject="Kwijt", body="x", recipients=["a@example.org"], created_at=long_ago
+    )
+    dead = OutgoingMail.objects.create(
+        subject="Werker weg",
+        body="x",
+        recipients=["b@example.org"],
+        created_at=long_ago,
+        claimed_until=timezone.now() - timedelta(minutes=1),
+    )
+    held = OutgoingMail.objects.create(
+        subject="Bezig",
+        body="x",
+        recipients=["c@example.org"],
+        created_at=long_ago,
+        claimed_until=timezone.now() + timedelta(minutes=4),
+    )
     fresh = OutgoingMail.objects.create(subject="Net", body="x", recipients=["d@example.org"])
     assert outbox.sweep() == 2
     work_the_queue()
@@ -142,19 +160,23 @@ def test_the_sweep_queues_again_what_no_worker_has(queue_in_database):
 
 def test_sent_mail_is_forgotten_after_30_days():
     now = timezone.now()
-    OutgoingMail.objects.create(subject="Oud", body="x", recipients=["a@example.org"],
-                                sent_at=now - timedelta(days=31))
-    OutgoingMail.objects.create(subject="Recent", body="x", recipients=["a@example.org"],
-                                sent_at=now - timedelta(days=29))
-    OutgoingMail.objects.create(subject="Nooit", body="x", recipients=["a@example.org"],
-                                failed_at=now - timedelta(days=60))
+    OutgoingMail.objects.create(
+        subject="Oud", body="x", recipients=["a@example.org"], sent_at=now - timedelta(days=31)
+    )
+    OutgoingMail.objects.create(
+        subject="Recent", body="x", recipients=["a@example.org"], sent_at=now - timedelta(days=29)
+    )
+    OutgoingMail.objects.create(
+        subject="Nooit", body="x", recipients=["a@example.org"], failed_at=now - timedelta(days=60)
+    )
     assert outbox.prune() == 1
     assert set(OutgoingMail.objects.values_list("subject", flat=True)) == {"Recent", "Nooit"}
 
 
 def test_finished_tasks_are_forgotten_after_14_days(queue_in_database):
-    outbox.enqueue(OutgoingMail.objects.create(subject="x", body="x",
-                                               recipients=["a@example.org"]).pk)
+    outbox.enqueue(
+        OutgoingMail.objects.create(subject="x", body="x", recipients=["a@example.org"]).pk
+    )
     work_the_queue()
     assert outbox.prune_tasks() == 0  # finished just now
     assert outbox.prune_tasks(timezone.now() + timedelta(days=15)) == 1
@@ -163,22 +185,29 @@ def test_finished_tasks_are_forgotten_after_14_days(queue_in_database):
 
 def test_periodic_runs_every_job_and_one_that_fails_does_not_stop_the_others(monkeypatch):
     calls = []
-    monkeypatch.setattr(periodic, "_jobs", {
-        "first": lambda: calls.append("first") or 1,
-        "broken": lambda: 1 / 0,
-        "last": lambda: calls.append("last") or 2})
+    monkeypatch.setattr(
+        periodic,
+        "_jobs",
+        {
+            "first": lambda: calls.append("first") or 1,
+            "broken": lambda: 1 / 0,
+            "last": lambda: calls.append("last") or 2,
+        },
+    )
     assert periodic.run_all() == {"first": 1, "broken": None, "last": 2}
     assert calls == ["first", "last"]
 
 
 def test_the_platform_registers_its_periodic_work():
-    assert {"exchange digest", "mail sent again after a lost task",
-            "sent mail forgotten after 30 days",
-            "finished tasks forgotten after 14 days"} <= set(periodic.jobs())
+    assert {
+        "exchange digest",
+        "mail sent again after a lost task",
+        "sent mail forgotten after 30 days",
+        "finished tasks forgotten after 14 days",
+    } <= set(periodic.jobs())
 
 
-def test_a_sign_in_mail_goes_through_the_outbox_too(client,
-                                                  django_capture_on_commit_callbacks):
+def test_a_sign_in_mail_goes_through_the_outbox_too(client, django_capture_on_commit_callbacks):
     get_user_model().objects.create_user(email="bea@example.org", name="Bea")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("accounts:login"), {"email": "bea@example.org"})

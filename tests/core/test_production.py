@@ -25,10 +25,16 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def production(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("production")
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "production-test-" + "q8" * 30,
-           "DJANGO_SETTINGS_MODULE": "wijkkracht.settings", "HTTPS": "0",
-           "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3", "ALLOWED_HOSTS": "127.0.0.1",
-           "STATIC_ROOT": str(tmp / "static")}
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "production-test-" + "q8" * 30,
+        "DJANGO_SETTINGS_MODULE": "wijkkracht.settings",
+        "HTTPS": "0",
+        "DATABASE_URL": f"sqlite:///{tmp}/db.sqlite3",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": str(tmp / "static"),
+    }
     for key in ("DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"):
         env.pop(key, None)
     manage = [sys.executable, "manage.py"]
@@ -37,10 +43,18 @@ def production(tmp_path_factory):
     port = free_port()
     # The README's command: the repository's gunicorn.conf.py, workers from WEB_CONCURRENCY.
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py",
-         "wijkkracht.wsgi", "--bind", f"127.0.0.1:{port}"], env={**env, "WEB_CONCURRENCY": "2"},
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-c",
+            "gunicorn.conf.py",
+            "wijkkracht.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        env={**env, "WEB_CONCURRENCY": "2"},
         cwd=ROOT,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -63,8 +77,9 @@ def test_static_files_come_compressed_with_hashed_names(production):
     page = urllib.request.urlopen(production + "/").read().decode()
     css = page.split('href="/static/core/site.')[1].split('"')[0]
     assert css.endswith(".css") and len(css) > len(".css") + 8  # site.<hash>.css
-    request = urllib.request.Request(f"{production}/static/core/site.{css}",
-                                     headers={"Accept-Encoding": "gzip"})
+    request = urllib.request.Request(
+        f"{production}/static/core/site.{css}", headers={"Accept-Encoding": "gzip"}
+    )
     with urllib.request.urlopen(request) as response:
         assert response.headers["Content-Encoding"] == "gzip"
         assert "immutable" in response.headers["Cache-Control"]
@@ -76,8 +91,10 @@ def test_security_headers_are_set(production):
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["Referrer-Policy"] == "same-origin"
         # directives in any order (django-csp keeps them in a set): read them one by one
-        policy = dict(part.strip().split(" ", 1)
-                      for part in response.headers["Content-Security-Policy"].split(";"))
+        policy = dict(
+            part.strip().split(" ", 1)
+            for part in response.headers["Content-Security-Policy"].split(";")
+        )
         assert policy["script-src"] == "'self'" and policy["object-src"] == "'none'"
         assert "camera=()" in response.headers["Permissions-Policy"]
 
@@ -99,13 +116,26 @@ def test_a_query_string_of_normal_length_still_works_through_gunicorn(production
 
 def deploy_check(**environment) -> subprocess.CompletedProcess:
     """`check --deploy --fail-level WARNING` as a deployer runs it, with DEBUG=0."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("REDIS_URL", "WEB_CONCURRENCY", "DEBUG", "HTTPS")}
-    env.update({"SECRET_KEY": "production-test-" + "q8" * 30, "ALLOWED_HOSTS": "wijkkracht.example",
-                "DJANGO_SETTINGS_MODULE": "wijkkracht.settings", **environment})
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("REDIS_URL", "WEB_CONCURRENCY", "DEBUG", "HTTPS")
+    }
+    env.update(
+        {
+            "SECRET_KEY": "production-test-" + "q8" * 30,
+            "ALLOWED_HOSTS": "wijkkracht.example",
+            "DJANGO_SETTINGS_MODULE": "wijkkracht.settings",
+            **environment,
+        }
+    )
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, cwd=ROOT, capture_output=True, text=True)
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_deploy_check_fails_without_a_shared_cache_for_several_workers():

@@ -69,14 +69,21 @@ def test_a_nul_in_the_sign_in_form_and_the_new_organisation_form(client, member)
     refused(client.post("/organisaties/nieuw/", {"name": NUL}))
 
 
-@pytest.mark.parametrize("path", ["/praktijken/?q=a%00b", "/praktijken/?level=%00",
-                                  "/locaties/zoeken/?q=%00", "/locaties/?week=%00",
-                                  "/gidsen/welke-past-bij-ons/?s=%00", "/organisaties/a%00b/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/praktijken/?q=a%00b",
+        "/praktijken/?level=%00",
+        "/locaties/zoeken/?q=%00",
+        "/locaties/?week=%00",
+        "/gidsen/welke-past-bij-ons/?s=%00",
+        "/organisaties/a%00b/",
+    ],
+)
 def test_a_nul_in_an_address_is_refused(client, path):
     assert "teken dat niet kan" in refused(client.get(path))
 
 
 def test_a_nul_in_an_api_query_or_form_gets_json(client):
     assert "teken dat niet kan" in refused(client.get("/api/v1/organisations?q=%00"), json=True)
-    assert "teken dat niet kan" in refused(
-        client.post("/api/v1/practices", {"q": NUL}), json=True)
+    assert "teken dat niet kan" in refused(client.post("/api/v1/practices", {"q": NUL}), json=True)

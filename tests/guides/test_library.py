@@ -48,11 +48,16 @@ def test_an_untranslated_guide_says_so_and_shows_dutch(client, guides):
     assert "Generaties dichter bij elkaar" in page
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("vrouw", None), ("huur", "een-locatie-vinden"), ("buurtkamers", "een-locatie-vinden"),
-    ("bemiddelaars", "voorkomen-van-interne-wrijvingen"),
-    ("notaris", "wel-of-geen-stichting-worden"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("vrouw", None),
+        ("huur", "een-locatie-vinden"),
+        ("buurtkamers", "een-locatie-vinden"),
+        ("bemiddelaars", "voorkomen-van-interne-wrijvingen"),
+        ("notaris", "wel-of-geen-stichting-worden"),
+    ],
+)
 def test_search_finds_words_in_other_forms(client, guides, query, expected):
     page = client.get(reverse("guides:search"), {"q": query}).content.decode()
     assert "gevonden" in page
@@ -118,11 +123,15 @@ def _arabic_runs(content: bytes):
 
 
 def test_the_arabic_booklet_is_set_right_to_left_in_an_arabic_font(client, guides):
-    content = client.get(reverse("guides:booklet", args=["een-locatie-vinden"]),
-                         {"lang": "ar"}).content
+    content = client.get(
+        reverse("guides:booklet", args=["een-locatie-vinden"]), {"lang": "ar"}
+    ).content
     reader = PdfReader(io.BytesIO(content))
-    fonts = {str(font["/BaseFont"]) for page in reader.pages
-             for font in page["/Resources"]["/Font"].values()}
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
     assert any("Arabic" in name for name in fonts), fonts
     guide = Guide.objects.get(slug="een-locatie-vinden")
     assert guide.title_ar in pdf_text(content)

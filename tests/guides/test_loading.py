@@ -11,8 +11,13 @@ from wijkkracht.core.content import ContentError
 from wijkkracht.guides.loading import GUIDES_DIR, export_guide, load_library
 from wijkkracht.guides.models import Guide, HelpQuestion, Step
 
-FIVE = ["een-locatie-vinden", "wel-of-geen-stichting-worden", "voorkomen-van-interne-wrijvingen",
-        "balans-tussen-geven-en-nemen", "generaties-dichter-bij-elkaar"]
+FIVE = [
+    "een-locatie-vinden",
+    "wel-of-geen-stichting-worden",
+    "voorkomen-van-interne-wrijvingen",
+    "balans-tussen-geven-en-nemen",
+    "generaties-dichter-bij-elkaar",
+]
 
 
 def test_the_five_guides_load_in_the_cops_order(guides):
@@ -57,15 +62,19 @@ def test_the_written_guides_carry_the_concept_label(guides, slug):
 
 
 def _question_sentences(slug):
-    return sum(len(question_sentences(q.text_nl))
-               for q in HelpQuestion.objects.filter(guide__slug=slug))
+    return sum(
+        len(question_sentences(q.text_nl)) for q in HelpQuestion.objects.filter(guide__slug=slug)
+    )
 
 
 def test_the_location_guide_has_every_help_question_and_step_of_the_source(guides):
     source = facts("booklets")
     assert _question_sentences("een-locatie-vinden") == source["location_questions"]
-    assert Step.objects.filter(guide__slug="een-locatie-vinden").count() == \
-        source["location_steps"] == 5
+    assert (
+        Step.objects.filter(guide__slug="een-locatie-vinden").count()
+        == source["location_steps"]
+        == 5
+    )
 
 
 def test_the_friction_guide_has_every_help_question_and_step_of_the_source(guides):
@@ -77,8 +86,9 @@ def test_the_friction_guide_has_every_help_question_and_step_of_the_source(guide
 
 
 def test_the_how_many_people_question_has_a_machine_key(guides):
-    question = HelpQuestion.objects.get(guide__slug="een-locatie-vinden",
-                                        profile_key="people_expected")
+    question = HelpQuestion.objects.get(
+        guide__slug="een-locatie-vinden", profile_key="people_expected"
+    )
     assert "Hoeveel mensen" in question.text_nl
 
 
@@ -105,14 +115,19 @@ def test_a_broken_file_loads_nothing_and_names_file_and_field(db, library_copy):
     assert not Guide.objects.exists()  # not even the good guides before it
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    (lambda d: d.update(status="klaar"), "status"),
-    (lambda d: d.update(situations=["één"]), "situations"),
-    (lambda d: d["help_question_groups"][0]["questions"][0].update(key="Hoeveel Mensen"),
-     "help_question_groups.0.questions.0.key"),
-    (lambda d: d.update(colour="blue"), "colour"),
-    (lambda d: d.update(last_reviewed="gisteren"), "last_reviewed"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d.update(status="klaar"), "status"),
+        (lambda d: d.update(situations=["één"]), "situations"),
+        (
+            lambda d: d["help_question_groups"][0]["questions"][0].update(key="Hoeveel Mensen"),
+            "help_question_groups.0.questions.0.key",
+        ),
+        (lambda d: d.update(colour="blue"), "colour"),
+        (lambda d: d.update(last_reviewed="gisteren"), "last_reviewed"),
+    ],
+)
 def test_each_rule_names_its_field(db, library_copy, change, field):
     _edit(library_copy / "een-locatie-vinden" / "nl.yaml", change)
     with pytest.raises(ContentError, match=f"nl.yaml: {field}"):
@@ -126,14 +141,18 @@ def test_a_translation_with_other_keys_is_refused(db, library_copy):
 
 
 def test_a_new_version_marks_what_is_new_and_keeps_the_rest(guides, library_copy):
-    old = set(HelpQuestion.objects.filter(guide__slug="een-locatie-vinden").values_list("pk",
-                                                                                         flat=True))
+    old = set(
+        HelpQuestion.objects.filter(guide__slug="een-locatie-vinden").values_list("pk", flat=True)
+    )
 
     def add_question(data):
         data["version"] = 2
         data["help_question_groups"][0]["questions"].append(
-            {"key": "opening_hours",
-             "text": "Op welke dagen en tijden hebben jullie de ruimte nodig?"})
+            {
+                "key": "opening_hours",
+                "text": "Op welke dagen en tijden hebben jullie de ruimte nodig?",
+            }
+        )
 
     for path in (library_copy / "een-locatie-vinden").glob("*.yaml"):
         _edit(path, add_question)

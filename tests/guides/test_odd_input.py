@@ -62,8 +62,9 @@ def test_an_answer_too_long_is_refused_and_stays_in_the_field(client, book, memb
 
 def test_an_autosaved_answer_too_long_never_says_saved(client, book, member):
     client.force_login(member)
-    response = client.post(answer_url(book), {f"text:{KEY}": LONG, f"revision:{KEY}": 0},
-                           HTTP_HX_REQUEST="true")
+    response = client.post(
+        answer_url(book), {f"text:{KEY}": LONG, f"revision:{KEY}": 0}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 400
     body = response.content.decode()
     assert "te lang" in body and "Opgeslagen" not in body
@@ -72,9 +73,15 @@ def test_an_autosaved_answer_too_long_never_says_saved(client, book, member):
 
 def test_save_all_refuses_a_long_answer_and_keeps_every_text(client, book, member):
     client.force_login(member)
-    response = client.post(save_all_url(book), {
-        f"text:{KEY}": LONG, f"revision:{KEY}": 0,
-        "text:activities": "Taalles", "revision:activities": 0})
+    response = client.post(
+        save_all_url(book),
+        {
+            f"text:{KEY}": LONG,
+            f"revision:{KEY}": 0,
+            "text:activities": "Taalles",
+            "revision:activities": 0,
+        },
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "te lang" in page and LONG in page and "Taalles" in page
@@ -85,8 +92,9 @@ def test_save_all_refuses_a_long_answer_and_keeps_every_text(client, book, membe
 def test_a_nul_byte_in_an_answer_gets_a_message(client, book, member, text):
     client.force_login(member)
     for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
-        response = client.post(answer_url(book), {f"text:{KEY}": text, f"revision:{KEY}": 0},
-                               **headers)
+        response = client.post(
+            answer_url(book), {f"text:{KEY}": text, f"revision:{KEY}": 0}, **headers
+        )
         assert response.status_code == 400
         assert "teken dat niet kan" in response.content.decode()
     response = client.post(save_all_url(book), {f"text:{KEY}": text, f"revision:{KEY}": 0})

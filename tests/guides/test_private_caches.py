@@ -15,21 +15,29 @@ OLD = "Ongeveer 25 moeders van het oude bestuur"
 
 
 def create_slug_reuse(client) -> Organisation:
-    client.post(reverse("organisations:create"), {
-        "name": "Slug Reuse", "legal_form": "informal", "description_nl": "Wij koken samen.",
-    })
+    client.post(
+        reverse("organisations:create"),
+        {
+            "name": "Slug Reuse",
+            "legal_form": "informal",
+            "description_nl": "Wij koken samen.",
+        },
+    )
     return Organisation.objects.get(name="Slug Reuse")
 
 
 def start_and_answer(client, organisation, text, revision=0):
-    response = client.post(reverse("guides:start", args=[SLUG]),
-                           {"organisation": organisation.slug})
+    response = client.post(
+        reverse("guides:start", args=[SLUG]), {"organisation": organisation.slug}
+    )
     book_url = response["Location"]
     page = client.get(book_url)
     assert page.status_code == 200
-    saved = client.post(f"{book_url}antwoord/{KEY}/",
-                        {f"text:{KEY}": text, f"revision:{KEY}": revision},
-                        HTTP_HX_REQUEST="true")
+    saved = client.post(
+        f"{book_url}antwoord/{KEY}/",
+        {f"text:{KEY}": text, f"revision:{KEY}": revision},
+        HTTP_HX_REQUEST="true",
+    )
     assert text in client.get(book_url).content.decode()  # the page, as cached now
     return page.content.decode(), saved
 
@@ -75,7 +83,8 @@ def test_deleting_an_organisation_drops_every_cached_copy_of_its_workbook(client
     book = organisation.workbooks.get()
     keys = [workbooks.workbook_cache_key(organisation.pk, book.guide_id)] + [
         make_template_fragment_key(name, [workbooks.fragment_stamps(book)[part], "nl"])
-        for name, part in workbooks.FRAGMENTS.items()]
+        for name, part in workbooks.FRAGMENTS.items()
+    ]
     assert all(cache.get(key) is not None for key in keys)  # the page filled them
     assert OLD in cache.get(keys[2])
     client.post(reverse("organisations:delete", args=[organisation.slug]))

@@ -23,16 +23,18 @@ def url(book, name, *args):
 
 
 def save(client, book, key, text, revision, **extra):
-    return client.post(url(book, "answer", key),
-                       {f"text:{key}": text, f"revision:{key}": revision}, **extra)
+    return client.post(
+        url(book, "answer", key), {f"text:{key}": text, f"revision:{key}": revision}, **extra
+    )
 
 
 def test_a_member_starts_the_workbook_from_the_guide(client, guides, organisation, member):
     client.force_login(member)
     page = client.get(f"/gidsen/{SLUG}/").content.decode()
     assert "Werk dit stappenplan door met je groep" in page
-    response = client.post(reverse("guides:start", args=[SLUG]),
-                           {"organisation": organisation.slug})
+    response = client.post(
+        reverse("guides:start", args=[SLUG]), {"organisation": organisation.slug}
+    )
     book = Workbook.objects.get(organisation=organisation, guide__slug=SLUG)
     assert response["Location"] == book.get_absolute_url()
     # Starting again opens the same workbook.
@@ -40,19 +42,22 @@ def test_a_member_starts_the_workbook_from_the_guide(client, guides, organisatio
     assert Workbook.objects.count() == 1
 
 
-def test_an_outsider_cannot_start_a_workbook_for_someone_elses_group(client, guides,
-                                                                      organisation, outsider):
+def test_an_outsider_cannot_start_a_workbook_for_someone_elses_group(
+    client, guides, organisation, outsider
+):
     client.force_login(outsider)
-    response = client.post(reverse("guides:start", args=[SLUG]),
-                           {"organisation": organisation.slug})
+    response = client.post(
+        reverse("guides:start", args=[SLUG]), {"organisation": organisation.slug}
+    )
     assert response.status_code == 404
     assert not Workbook.objects.exists()
 
 
 def test_answers_are_saved_with_who_and_when(client, book, member):
     client.force_login(member)
-    response = save(client, book, "people_expected", "Ongeveer 25 moeders", 0,
-                    HTTP_HX_REQUEST="true")
+    response = save(
+        client, book, "people_expected", "Ongeveer 25 moeders", 0, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert "Opgeslagen" in response.content.decode()
     assert 'name="revision:people_expected" value="1"' in response.content.decode()
@@ -72,13 +77,20 @@ def test_a_save_from_a_stale_copy_is_refused_and_both_texts_survive(client, book
     assert "Taalles op dinsdag" in body and "Naailes op vrijdag" in body
     assert book.answers.get(key="activities").text == "Taalles op dinsdag"
     # She merges the two and saves on top of what she has now seen.
-    client.post(url(book, "answer", "activities"),
-                {"text:activities": "Taalles op dinsdag, naailes op vrijdag",
-                 "revision:activities": "-1", "resolve:activities": "1"})
+    client.post(
+        url(book, "answer", "activities"),
+        {
+            "text:activities": "Taalles op dinsdag, naailes op vrijdag",
+            "revision:activities": "-1",
+            "resolve:activities": "1",
+        },
+    )
     answer = book.answers.get(key="activities")
     assert answer.text == "Taalles op dinsdag, naailes op vrijdag"
     assert [v.text for v in answer.versions.all()] == [
-        "Taalles op dinsdag, naailes op vrijdag", "Taalles op dinsdag"]
+        "Taalles op dinsdag, naailes op vrijdag",
+        "Taalles op dinsdag",
+    ]
 
 
 def test_without_javascript_a_stale_save_shows_the_page_with_both_texts(client, book, admin):
@@ -110,8 +122,10 @@ def test_saves_at_the_same_moment_never_overwrite_each_other(guides_tx):
             finally:
                 connection.close()
 
-        threads = [threading.Thread(target=write, args=(user, f"Tekst {attempt}-{n}"))
-                   for n, user in enumerate(users)]
+        threads = [
+            threading.Thread(target=write, args=(user, f"Tekst {attempt}-{n}"))
+            for n, user in enumerate(users)
+        ]
         [t.start() for t in threads]
         [t.join(30) for t in threads]
         assert results.count("refused") == len(users) - 1, results
@@ -150,8 +164,9 @@ def test_history_shows_who_wrote_what_and_restores_an_earlier_text(client, book,
 def test_steps_are_ticked_with_date_and_who(client, book, member):
     client.force_login(member)
     step = book.guide.steps.first()
-    response = client.post(url(book, "tick", step.key), {f"done:{step.key}": "on"},
-                           HTTP_HX_REQUEST="true")
+    response = client.post(
+        url(book, "tick", step.key), {f"done:{step.key}": "on"}, HTTP_HX_REQUEST="true"
+    )
     assert "Bea" in response.content.decode()
     tick = book.ticks.get(step_key=step.key)
     assert tick.ticked_by == member and tick.ticked_at
@@ -231,8 +246,13 @@ def test_a_new_guide_version_keeps_answers_and_shows_what_is_new(client, book, m
     guide.version = 2
     guide.save()
     group = guide.question_groups.first()
-    group.questions.create(guide=guide, key="opening_hours", position=99, added_in_version=2,
-                           text_nl="Op welke dagen hebben jullie de ruimte nodig?")
+    group.questions.create(
+        guide=guide,
+        key="opening_hours",
+        position=99,
+        added_in_version=2,
+        text_nl="Op welke dagen hebben jullie de ruimte nodig?",
+    )
     page = client.get(book.get_absolute_url()).content.decode()
     assert "Taalles" in page
     assert "Nieuw in versie 2" in page and "Op welke dagen" in page
@@ -264,8 +284,15 @@ def test_without_javascript_one_button_saves_everything_she_changed(client, book
     assert "Alles opslaan" in page
     data = {f"text:{q}": "" for q in book.guide.questions.values_list("key", flat=True)}
     data.update({f"revision:{q}": 0 for q in book.guide.questions.values_list("key", flat=True)})
-    data.update({"text:lift": "Nee", "revision:lift": 1,  # untouched
-                 "text:equipment": "Een beamer", "steps": steps, f"done:{steps[0]}": "on"})
+    data.update(
+        {
+            "text:lift": "Nee",
+            "revision:lift": 1,  # untouched
+            "text:equipment": "Een beamer",
+            "steps": steps,
+            f"done:{steps[0]}": "on",
+        }
+    )
     response = client.post(url(book, "save_all"), data)
     assert response.status_code == 302
     assert book.answers.get(key="equipment").text == "Een beamer"
@@ -297,8 +324,12 @@ def test_a_member_who_leaves_loses_the_workbook_at_once(client, book, admin, mem
     client.force_login(member)
     assert client.get(book.get_absolute_url()).status_code == 200  # cached now
     client.force_login(admin)
-    client.post(reverse("organisations:remove_member",
-                        args=[book.organisation.slug, member.memberships.get().pk]))
+    client.post(
+        reverse(
+            "organisations:remove_member",
+            args=[book.organisation.slug, member.memberships.get().pk],
+        )
+    )
     client.force_login(member)
     assert client.get(book.get_absolute_url()).status_code == 404
     assert save(client, book, "lift", "x", 0).status_code == 404

@@ -29,7 +29,6 @@ def test_a_flood_is_refused_with_a_clear_page(client, survey):
         client.post(url, {"fijn": "5"}, REMOTE_ADDR="203.0.113.7")
     response = client.post(url, {"fijn": "5"}, REMOTE_ADDR="203.0.113.8")
     assert response.status_code == 429 and "Wacht een minuut" in response.content.decode()
-    english = client.post(url, {"fijn": "5"}, REMOTE_ADDR="203.0.113.8",
-                          HTTP_ACCEPT_LANGUAGE="en")
+    english = client.post(url, {"fijn": "5"}, REMOTE_ADDR="203.0.113.8", HTTP_ACCEPT_LANGUAGE="en")
     assert english.status_code == 429 and "Wait a minute" in english.content.decode()
     assert survey.responses.count() == 120

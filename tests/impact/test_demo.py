@@ -13,10 +13,20 @@ from wijkkracht.impact.models import ChangeStory, Questionnaire
 from wijkkracht.organisations.models import Organisation
 
 # Statement key → how the magazine words the share ("ruim 73", "bijna 70", …).
-REPORTED = {"leren-kennen": "73", "praatje": "70", "samen-leuke-dingen": "59",
-            "verbonden": "90", "welkom": "86", "klusjes": "23", "weten-wie": "37",
-            "hulp-vragen": "41", "nieuwe-vaardigheden": "42", "talenten-inzetten": "53",
-            "uitproberen": "65", "zelfvertrouwen": "45"}
+REPORTED = {
+    "leren-kennen": "73",
+    "praatje": "70",
+    "samen-leuke-dingen": "59",
+    "verbonden": "90",
+    "welkom": "86",
+    "klusjes": "23",
+    "weten-wie": "37",
+    "hulp-vragen": "41",
+    "nieuwe-vaardigheden": "42",
+    "talenten-inzetten": "53",
+    "uitproberen": "65",
+    "zelfvertrouwen": "45",
+}
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +49,21 @@ def test_the_badhuis_survey_matches_the_magazine(demo):
     assert {int(percent) for percent in REPORTED.values()} <= set(magazine["percents"])
     survey = Questionnaire.objects.get(organisation__slug="het-badhuis-demo")
     assert survey.responses.count() == 111 and survey.results_public
-    shares = {row.question.key: row.share_agreeing for row in results.results(survey)
-              if row.question.kind == "scale"}
+    shares = {
+        row.question.key: row.share_agreeing
+        for row in results.results(survey)
+        if row.question.kind == "scale"
+    }
     assert shares == {key: int(value) for key, value in REPORTED.items()}
 
 
 # Statement key → the magazine's word and number: "ruim 73" is above 73, "bijna 70" under 70.
-WORDED = {"leren-kennen": ("ruim", 73), "praatje": ("bijna", 70), "verbonden": ("bijna", 90),
-          "uitproberen": ("bijna", 65)}
+WORDED = {
+    "leren-kennen": ("ruim", 73),
+    "praatje": ("bijna", 70),
+    "verbonden": ("bijna", 90),
+    "uitproberen": ("bijna", 65),
+}
 
 
 def test_the_badhuis_shares_lie_on_the_side_the_magazine_says(demo):
@@ -81,8 +98,9 @@ def test_the_public_factsheet_shows_the_figures(client, demo):
 
 def test_the_story_editor_shows_the_initiatives_as_examples(client, demo, member):
     client.force_login(member)
-    page = client.get(reverse("impact:new_story", args=[member.memberships.first()
-                                                         .organisation.slug]))
+    page = client.get(
+        reverse("impact:new_story", args=[member.memberships.first().organisation.slug])
+    )
     html = page.content.decode()
     assert page.status_code == 200 and "Zo deden anderen het" in html
     badhuis = ChangeStory.objects.get(organisation__slug="het-badhuis-demo")

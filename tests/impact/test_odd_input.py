@@ -13,25 +13,27 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def survey(organisation):
     questionnaire = Questionnaire.objects.create(organisation=organisation, title="Lijst")
-    Question.objects.create(questionnaire=questionnaire, key="open", kind=Question.Kind.OPEN,
-                            text="Wat vind je?")
+    Question.objects.create(
+        questionnaire=questionnaire, key="open", kind=Question.Kind.OPEN, text="Wat vind je?"
+    )
     return questionnaire
 
 
 def huge_csv() -> str:
-    return "open\nKort\n\"" + "x" * 140_000 + "\"\n"
+    return 'open\nKort\n"' + "x" * 140_000 + '"\n'
 
 
-def test_a_malformed_questionnaire_in_the_interpretation_form_is_refused(client, survey,
-                                                                          member):
+def test_a_malformed_questionnaire_in_the_interpretation_form_is_refused(client, survey, member):
     client.force_login(member)
     url = reverse("impact:interpretation", args=[survey.organisation.slug])
-    response = client.post(url, {"held_on": "2024-01-10", "participants": "Buurthuis",
-                                 "questionnaire": "abc"})
+    response = client.post(
+        url, {"held_on": "2024-01-10", "participants": "Buurthuis", "questionnaire": "abc"}
+    )
     assert response.status_code == 400 and "questionnaire" in response.context["form"].errors
     assert not survey.organisation.interpretations.exists()
-    response = client.post(url, {"held_on": "2024-01-10", "participants": "Buurthuis",
-                                 "questionnaire": str(survey.pk)})
+    response = client.post(
+        url, {"held_on": "2024-01-10", "participants": "Buurthuis", "questionnaire": str(survey.pk)}
+    )
     assert response.status_code == 302
     assert survey.organisation.interpretations.get().questionnaire == survey
 
@@ -42,6 +44,7 @@ def test_a_cell_over_the_csv_field_limit_names_its_row(client, survey, member):
     client.force_login(member)
     url = reverse("impact:import", args=[survey.organisation.slug, survey.pk])
     from django.core.files.uploadedfile import SimpleUploadedFile
+
     upload = SimpleUploadedFile("antwoorden.csv", huge_csv().encode(), "text/csv")
     response = client.post(url, {"file": upload})
     assert response.status_code == 400 and "rij 3" in response.content.decode()
@@ -62,8 +65,7 @@ def test_the_counts_page_takes_its_input_through_forms(client, organisation, mem
     assert client.post(url, {"action": "add_counter", "label": "Bezoekers"}).status_code == 302
     assert list(organisation.counters.values_list("label", flat=True)) == ["Bezoekers"]
     assert client.post(url, {"action": "iets", "label": "X"}).status_code == 400
-    assert client.post(url, {"action": "add_counter",
-                             "label": "Twee\nregels"}).status_code == 400
+    assert client.post(url, {"action": "add_counter", "label": "Twee\nregels"}).status_code == 400
     assert client.get(url, {"start": "abc"}).status_code == 400
 
 

@@ -15,13 +15,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def story(organisation):
-    return ChangeStory.objects.create(organisation=organisation, target_groups="Buren",
-                                      activities="Koffieochtend")
+    return ChangeStory.objects.create(
+        organisation=organisation, target_groups="Buren", activities="Koffieochtend"
+    )
 
 
 def _questionnaire(story, title: str, statement: str, quote: str) -> Questionnaire:
-    questionnaire = Questionnaire.objects.create(organisation=story.organisation,
-                                                 story=story, title=title)
+    questionnaire = Questionnaire.objects.create(
+        organisation=story.organisation, story=story, title=title
+    )
     Question.objects.create(questionnaire=questionnaire, key="stelling", text=statement)
     for value in ["5", "4", "4", "2", "1", "4"]:
         services.record(questionnaire, {"stelling": value})
@@ -41,8 +43,7 @@ def _pdf_text(response) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
 
 
-def test_the_public_factsheet_shows_only_published_results_and_quotes(client, story,
-                                                                      two_surveys):
+def test_the_public_factsheet_shows_only_published_results_and_quotes(client, story, two_surveys):
     services.publish_factsheet(story)
     url = reverse("impact:public_factsheet", args=[story.factsheet_token])
     html = client.get(url).content.decode()
@@ -55,8 +56,9 @@ def test_the_public_factsheet_shows_only_published_results_and_quotes(client, st
 
 def test_the_members_preview_shows_what_will_be_public(client, story, two_surveys, admin):
     client.force_login(admin)
-    html = client.get(reverse("impact:factsheet", args=[story.organisation.slug,
-                                                        story.pk])).content.decode()
+    html = client.get(
+        reverse("impact:factsheet", args=[story.organisation.slug, story.pk])
+    ).content.decode()
     assert "Ik ken meer buren" in html and "Ik voel me eenzaam" not in html
 
 
@@ -72,22 +74,35 @@ def test_the_publish_page_says_what_becomes_public(client, story, two_surveys, a
 
 # --- Who may publish (organisations/permissions.py) ------------------------------------
 
+
 def _admin_actions(story, questionnaire):
     slug = story.organisation.slug
     quote = questionnaire.quotes.first()
     return {
-        "publish factsheet": (reverse("impact:factsheet_visibility", args=[slug, story.pk]),
-                              {"public": "1"}),
-        "withdraw factsheet": (reverse("impact:factsheet_visibility", args=[slug, story.pk]),
-                               {"public": "0"}),
-        "publish results": (reverse("impact:publish", args=[slug, questionnaire.pk]),
-                            {"public": "1"}),
-        "withdraw results": (reverse("impact:publish", args=[slug, questionnaire.pk]),
-                             {"public": "0"}),
-        "add quote": (reverse("impact:add_quote", args=[slug, questionnaire.pk]),
-                      {"text": "Een nieuw citaat"}),
-        "remove quote": (reverse("impact:remove_quote", args=[slug, questionnaire.pk,
-                                                              quote.pk]), {}),
+        "publish factsheet": (
+            reverse("impact:factsheet_visibility", args=[slug, story.pk]),
+            {"public": "1"},
+        ),
+        "withdraw factsheet": (
+            reverse("impact:factsheet_visibility", args=[slug, story.pk]),
+            {"public": "0"},
+        ),
+        "publish results": (
+            reverse("impact:publish", args=[slug, questionnaire.pk]),
+            {"public": "1"},
+        ),
+        "withdraw results": (
+            reverse("impact:publish", args=[slug, questionnaire.pk]),
+            {"public": "0"},
+        ),
+        "add quote": (
+            reverse("impact:add_quote", args=[slug, questionnaire.pk]),
+            {"text": "Een nieuw citaat"},
+        ),
+        "remove quote": (
+            reverse("impact:remove_quote", args=[slug, questionnaire.pk, quote.pk]),
+            {},
+        ),
     }
 
 

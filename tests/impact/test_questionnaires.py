@@ -21,18 +21,34 @@ KEYS = ["leren-kennen", "praatje", "klusjes"]
 
 @pytest.fixture
 def survey(organisation):
-    story = ChangeStory.objects.create(organisation=organisation, target_groups="Buren",
-                                       activities="Koffieochtend")
-    questionnaire = Questionnaire.objects.create(organisation=organisation, story=story,
-                                                 title="Buurtvragenlijst",
-                                                 languages=["nl", "ar"])
+    story = ChangeStory.objects.create(
+        organisation=organisation, target_groups="Buren", activities="Koffieochtend"
+    )
+    questionnaire = Questionnaire.objects.create(
+        organisation=organisation, story=story, title="Buurtvragenlijst", languages=["nl", "ar"]
+    )
     for position, key in enumerate(KEYS):
-        Question.objects.create(questionnaire=questionnaire, key=key, position=position,
-                                text=f"Stelling {key}", translations={"ar": f"عبارة {key}"})
-    Question.objects.create(questionnaire=questionnaire, key="wel-of-niet", position=3,
-                            kind=Question.Kind.YES_NO, text="Kom je vaker?")
-    Question.objects.create(questionnaire=questionnaire, key="open", position=4,
-                            kind=Question.Kind.OPEN, text="Wat betekent het voor je?")
+        Question.objects.create(
+            questionnaire=questionnaire,
+            key=key,
+            position=position,
+            text=f"Stelling {key}",
+            translations={"ar": f"عبارة {key}"},
+        )
+    Question.objects.create(
+        questionnaire=questionnaire,
+        key="wel-of-niet",
+        position=3,
+        kind=Question.Kind.YES_NO,
+        text="Kom je vaker?",
+    )
+    Question.objects.create(
+        questionnaire=questionnaire,
+        key="open",
+        position=4,
+        kind=Question.Kind.OPEN,
+        text="Wat betekent het voor je?",
+    )
     return questionnaire
 
 
@@ -65,7 +81,10 @@ def test_a_csv_of_111_responses_gives_the_hand_computed_figures(survey):
     rows = {row.question.key: row for row in results.results(survey)}
     for key, (answers, dont_know, share) in EXPECTED.items():
         assert (rows[key].answers, rows[key].dont_know, rows[key].share_agreeing) == (
-            answers, dont_know, share), key
+            answers,
+            dont_know,
+            share,
+        ), key
     assert rows["leren-kennen"].counts == {"1": 2, "2": 6, "3": 20, "4": 51, "5": 30, "dk": 2}
     assert rows["wel-of-niet"].counts == {"yes": 70, "no": 41}
     assert rows["open"].texts == ["Gezellig, echt"]
@@ -79,14 +98,18 @@ def test_the_api_and_the_factsheet_pdf_give_the_same_figures(client, survey, mem
     data = client.get(url).json()
     by_key = {q["key"]: q for q in data["questions"]}
     for key, (answers, dont_know, share) in EXPECTED.items():
-        assert (by_key[key]["answers"], by_key[key]["dont_know"],
-                by_key[key]["share_agreeing"]) == (answers, dont_know, share)
+        assert (
+            by_key[key]["answers"],
+            by_key[key]["dont_know"],
+            by_key[key]["share_agreeing"],
+        ) == (answers, dont_know, share)
     assert "open" not in by_key  # open answers could point to a person
-    assert [q["id"] for q in client.get("/api/v1/questionnaires").json()["items"]] == [
-        survey.pk]
+    assert [q["id"] for q in client.get("/api/v1/questionnaires").json()["items"]] == [survey.pk]
     services.set_results_public(survey, True)  # only published figures are on the factsheet
-    pdf = client.get(reverse("impact:factsheet", args=[survey.organisation.slug,
-                                                       survey.story.pk]), {"format": "pdf"})
+    pdf = client.get(
+        reverse("impact:factsheet", args=[survey.organisation.slug, survey.story.pk]),
+        {"format": "pdf"},
+    )
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     for key, (_answers, _dk, share) in EXPECTED.items():
         assert f"Stelling {key}" in text and f"{share}%" in text
@@ -112,7 +135,8 @@ def test_export_then_import_gives_the_same_answers(survey, organisation):
         question.save()
     assert import_csv(copy, export_csv(survey)).ok
     assert sorted(map(str, copy.responses.values_list("answers", flat=True))) == sorted(
-        map(str, survey.responses.values_list("answers", flat=True)))
+        map(str, survey.responses.values_list("answers", flat=True))
+    )
 
 
 def test_the_command_does_the_same_as_the_page(tmp_path, survey):
@@ -141,13 +165,16 @@ def test_answering_needs_no_account_and_keeps_nothing_about_who(client, survey):
     url = reverse("impact:answer", args=[survey.token])
     page = client.get(url, {"taal": "ar"})
     assert "عبارة praatje" in page.content.decode()
-    response = client.post(url, {"leren-kennen": "4", "praatje": "dk", "open": "Fijn"},
-                           REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Telefoon 1")
+    response = client.post(
+        url,
+        {"leren-kennen": "4", "praatje": "dk", "open": "Fijn"},
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_USER_AGENT="Telefoon 1",
+    )
     assert response.status_code == 200
     stored = Response.objects.get()
     assert stored.answers == {"leren-kennen": "4", "praatje": "dk", "open": "Fijn"}
-    assert {f.name for f in Response._meta.get_fields()} == {"id", "questionnaire",
-                                                             "answers"}
+    assert {f.name for f in Response._meta.get_fields()} == {"id", "questionnaire", "answers"}
     assert client.post(url, {"leren-kennen": "9"}).status_code == 400
 
 
@@ -161,23 +188,44 @@ def test_a_closed_questionnaire_says_so(client, survey):
 def test_paper_forms_are_keyed_in_with_digits(client, survey, member):
     client.force_login(member)
     url = reverse("impact:paper", args=[survey.organisation.slug, survey.pk])
-    client.post(url, {"q_leren-kennen": "5", "q_praatje": "0", "q_klusjes": "",
-                      "q_wel-of-niet": "2", "q_open": "Goed"})
-    assert Response.objects.get().answers == {"leren-kennen": "5", "praatje": "dk",
-                                              "wel-of-niet": "no", "open": "Goed"}
+    client.post(
+        url,
+        {
+            "q_leren-kennen": "5",
+            "q_praatje": "0",
+            "q_klusjes": "",
+            "q_wel-of-niet": "2",
+            "q_open": "Goed",
+        },
+    )
+    assert Response.objects.get().answers == {
+        "leren-kennen": "5",
+        "praatje": "dk",
+        "wel-of-niet": "no",
+        "open": "Goed",
+    }
     assert client.post(url, {"q_leren-kennen": "8"}).status_code == 400
 
 
 def test_outsiders_find_nothing(client, survey, outsider):
     client.force_login(outsider)
     slug = survey.organisation.slug
-    for name, args in [("overview", [slug]), ("questionnaire", [slug, survey.pk]),
-                       ("results", [slug, survey.pk]), ("export", [slug, survey.pk]),
-                       ("paper", [slug, survey.pk]), ("outputs", [slug]),
-                       ("factsheet", [slug, survey.story.pk])]:
+    for name, args in [
+        ("overview", [slug]),
+        ("questionnaire", [slug, survey.pk]),
+        ("results", [slug, survey.pk]),
+        ("export", [slug, survey.pk]),
+        ("paper", [slug, survey.pk]),
+        ("outputs", [slug]),
+        ("factsheet", [slug, survey.story.pk]),
+    ]:
         assert client.get(reverse(f"impact:{name}", args=args)).status_code == 404, name
-    assert client.get(reverse("impact:public_factsheet",
-                              args=[survey.story.factsheet_token])).status_code == 404
+    assert (
+        client.get(
+            reverse("impact:public_factsheet", args=[survey.story.factsheet_token])
+        ).status_code
+        == 404
+    )
 
 
 def test_a_withdrawn_factsheet_link_stops_working(client, survey):
@@ -194,22 +242,35 @@ def test_the_group_picks_quotes_from_the_open_answers(client, survey, admin):
     client.force_login(admin)
     page = client.get(survey.get_absolute_url()).content.decode()
     assert "Hier voel ik me thuis." in page
-    client.post(reverse("impact:add_quote", args=[survey.organisation.slug, survey.pk]),
-                {"text": "Hier voel ik me thuis."})
+    client.post(
+        reverse("impact:add_quote", args=[survey.organisation.slug, survey.pk]),
+        {"text": "Hier voel ik me thuis."},
+    )
     assert list(survey.quotes.values_list("text", flat=True)) == ["Hier voel ik me thuis."]
     services.set_results_public(survey, True)
-    factsheet = client.get(reverse("impact:factsheet", args=[survey.organisation.slug,
-                                                             survey.story.pk]))
+    factsheet = client.get(
+        reverse("impact:factsheet", args=[survey.organisation.slug, survey.story.pk])
+    )
     assert "Hier voel ik me thuis." in factsheet.content.decode()
 
 
 def test_the_group_adds_its_own_multiple_choice_question(client, survey, member):
     client.force_login(member)
     url = reverse("impact:add_question", args=[survey.organisation.slug, survey.pk])
-    assert client.post(url, {"kind": "choice", "text": "Hoe kwam je hier?",
-                             "choices": "Via een buurvrouw"}).status_code == 400
-    client.post(url, {"kind": "choice", "text": "Hoe kwam je hier?",
-                      "choices": "Via een buurvrouw\nVia de krant"})
+    assert (
+        client.post(
+            url, {"kind": "choice", "text": "Hoe kwam je hier?", "choices": "Via een buurvrouw"}
+        ).status_code
+        == 400
+    )
+    client.post(
+        url,
+        {
+            "kind": "choice",
+            "text": "Hoe kwam je hier?",
+            "choices": "Via een buurvrouw\nVia de krant",
+        },
+    )
     question = survey.questions.get(text="Hoe kwam je hier?")
     assert question.choices == ["Via een buurvrouw", "Via de krant"]
     answer = reverse("impact:answer", args=[survey.token])

@@ -12,23 +12,42 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def survey(organisation):
-    questionnaire = Questionnaire.objects.create(organisation=organisation, title="Soorten",
-                                                 results_public=True)
-    Question.objects.create(questionnaire=questionnaire, key="mee", position=0,
-                            kind=Question.Kind.YES_NO, text="Doe je weer mee?")
-    Question.objects.create(questionnaire=questionnaire, key="dag", position=1,
-                            kind=Question.Kind.CHOICE, text="Welke dag past?",
-                            choices=["Maandag", "Dinsdag", "Woensdag"])
-    answers = [("yes", "Maandag"), ("yes", "Dinsdag"), ("no", "Maandag"),
-               ("yes", "Woensdag"), ("no", "Maandag"), ("yes", "Dinsdag")]
+    questionnaire = Questionnaire.objects.create(
+        organisation=organisation, title="Soorten", results_public=True
+    )
+    Question.objects.create(
+        questionnaire=questionnaire,
+        key="mee",
+        position=0,
+        kind=Question.Kind.YES_NO,
+        text="Doe je weer mee?",
+    )
+    Question.objects.create(
+        questionnaire=questionnaire,
+        key="dag",
+        position=1,
+        kind=Question.Kind.CHOICE,
+        text="Welke dag past?",
+        choices=["Maandag", "Dinsdag", "Woensdag"],
+    )
+    answers = [
+        ("yes", "Maandag"),
+        ("yes", "Dinsdag"),
+        ("no", "Maandag"),
+        ("yes", "Woensdag"),
+        ("no", "Maandag"),
+        ("yes", "Dinsdag"),
+    ]
     for mee, dag in answers:
         services.record(questionnaire, {"mee": mee, "dag": dag})
     return questionnaire
 
 
 def _page(client, survey, language="nl"):
-    return client.get(reverse("impact:results", args=[survey.organisation.slug, survey.pk]),
-                      HTTP_ACCEPT_LANGUAGE=language)
+    return client.get(
+        reverse("impact:results", args=[survey.organisation.slug, survey.pk]),
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
 
 
 def test_yes_no_and_choice_questions_are_drawn_with_their_answers_named(client, survey):

@@ -27,19 +27,34 @@ from wijkkracht.impact.responses import import_csv, record_many
 from wijkkracht.organisations.models import Organisation
 
 CHOICES = ["Via de krant", "Via een buur"]
-ALLOWED = {"scale": ["1", "2", "3", "4", "5", "dk"], "yes_no": ["yes", "no"],
-           "choice": CHOICES, "open": []}
+ALLOWED = {
+    "scale": ["1", "2", "3", "4", "5", "dk"],
+    "yes_no": ["yes", "no"],
+    "choice": CHOICES,
+    "open": [],
+}
 MORE = "Er zijn nog {n} antwoorden die hier niet staan."
 
 
 def make_survey(organisation, title="Buurtvragenlijst") -> Questionnaire:
     questionnaire = Questionnaire.objects.create(organisation=organisation, title=title)
-    for position, (key, kind) in enumerate([
-            ("leren-kennen", "scale"), ("praatje", "scale"), ("vaker", "yes_no"),
-            ("hoe", "choice"), ("open", "open")]):
-        Question.objects.create(questionnaire=questionnaire, key=key, kind=kind,
-                                text=f"Vraag {key}", position=position,
-                                choices=CHOICES if kind == "choice" else [])
+    for position, (key, kind) in enumerate(
+        [
+            ("leren-kennen", "scale"),
+            ("praatje", "scale"),
+            ("vaker", "yes_no"),
+            ("hoe", "choice"),
+            ("open", "open"),
+        ]
+    ):
+        Question.objects.create(
+            questionnaire=questionnaire,
+            key=key,
+            kind=kind,
+            text=f"Vraag {key}",
+            position=position,
+            choices=CHOICES if kind == "choice" else [],
+        )
     return questionnaire
 
 
@@ -55,31 +70,47 @@ def half_up_percent(part: int, whole: int) -> int:
 def reference(questionnaire: Questionnaire) -> list[tuple]:
     """Worked out the plain way, from every stored response: per question the stripped,
     non-empty values."""
-    stored = list(Response.objects.filter(questionnaire=questionnaire)
-                  .values_list("answers", flat=True))
+    stored = list(
+        Response.objects.filter(questionnaire=questionnaire).values_list("answers", flat=True)
+    )
     rows = []
-    for question in Question.objects.filter(questionnaire=questionnaire).order_by(
-            "position", "pk"):
+    for question in Question.objects.filter(questionnaire=questionnaire).order_by("position", "pk"):
         given = [str(answers.get(question.key, "")).strip() for answers in stored]
         given = [value for value in given if value]
         if question.kind == "open":
             counts, dont_know, share = {}, 0, None
         else:
-            allowed = ALLOWED[question.kind] if question.kind != "choice" else [
-                str(choice) for choice in question.choices]
+            allowed = (
+                ALLOWED[question.kind]
+                if question.kind != "choice"
+                else [str(choice) for choice in question.choices]
+            )
             counts = {value: given.count(value) for value in allowed}
             dont_know = counts.get("dk", 0)
             valid = len(given) - dont_know
-            share = (half_up_percent(counts["4"] + counts["5"], valid)
-                     if question.kind == "scale" and valid else None)
-        rows.append((question.key, len(given), counts, dont_know, share,
-                     len(given) - dont_know < impact_results.MIN_ANSWERS))
+            share = (
+                half_up_percent(counts["4"] + counts["5"], valid)
+                if question.kind == "scale" and valid
+                else None
+            )
+        rows.append(
+            (
+                question.key,
+                len(given),
+                counts,
+                dont_know,
+                share,
+                len(given) - dont_know < impact_results.MIN_ANSWERS,
+            )
+        )
     return rows
 
 
 def shown(questionnaire: Questionnaire) -> list[tuple]:
-    return [(row.question.key, row.answers, row.counts, row.dont_know, row.share_agreeing,
-             row.hidden) for row in impact_results.results(questionnaire)]
+    return [
+        (row.question.key, row.answers, row.counts, row.dont_know, row.share_agreeing, row.hidden)
+        for row in impact_results.results(questionnaire)
+    ]
 
 
 def assert_in_step(questionnaire: Questionnaire) -> None:
@@ -89,17 +120,26 @@ def assert_in_step(questionnaire: Questionnaire) -> None:
 
 def some_answers(n: int, offset: int = 0) -> list[dict]:
     scale = ["1", "2", "3", "4", "5", "dk", "4", "5"]
-    return [{"leren-kennen": scale[(i + offset) % 8], "praatje": scale[(i * 3 + offset) % 8],
-             "vaker": ["yes", "no"][i % 2], "hoe": CHOICES[i % 2],
-             "open": f"Tekst {offset}-{i}"} for i in range(n)]
+    return [
+        {
+            "leren-kennen": scale[(i + offset) % 8],
+            "praatje": scale[(i * 3 + offset) % 8],
+            "vaker": ["yes", "no"][i % 2],
+            "hoe": CHOICES[i % 2],
+            "open": f"Tekst {offset}-{i}",
+        }
+        for i in range(n)
+    ]
 
 
 # 1. Random responses, counted the way the results are worked out by hand.
 
+
 def padded(values):
     """A value as people give it: sometimes with spaces around it."""
-    return st.tuples(st.sampled_from(["", " ", "  "]), st.sampled_from(values),
-                     st.sampled_from(["", " ", "\t"])).map("".join)
+    return st.tuples(
+        st.sampled_from(["", " ", "  "]), st.sampled_from(values), st.sampled_from(["", " ", "\t"])
+    ).map("".join)
 
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
@@ -113,12 +153,17 @@ VALUE = {
     "": padded(["5"]),
 }
 ANSWERS = st.fixed_dictionaries({}, optional=VALUE)
-BATCHES = st.lists(st.tuples(st.sampled_from(["one by one", "in one go"]),
-                             st.lists(ANSWERS, max_size=8)), max_size=5)
+BATCHES = st.lists(
+    st.tuples(st.sampled_from(["one by one", "in one go"]), st.lists(ANSWERS, max_size=8)),
+    max_size=5,
+)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(batches=BATCHES)
 def test_results_equal_a_count_of_the_stored_responses(organisation, batches):
     questionnaire = make_survey(organisation)
@@ -130,10 +175,13 @@ def test_results_equal_a_count_of_the_stored_responses(organisation, batches):
             record_many(questionnaire, rows)
     assert_in_step(questionnaire)
     # A member reads the open texts themselves: all of them, while there are few.
-    texts = sorted(str(answers.get("open", "")).strip() for answers in
-                   questionnaire.responses.values_list("answers", flat=True))
-    open_row = [row for row in impact_results.results(questionnaire)
-                if row.question.key == "open"][0]
+    texts = sorted(
+        str(answers.get("open", "")).strip()
+        for answers in questionnaire.responses.values_list("answers", flat=True)
+    )
+    open_row = [row for row in impact_results.results(questionnaire) if row.question.key == "open"][
+        0
+    ]
     assert sorted(open_row.texts) == [text for text in texts if text]
 
 
@@ -141,33 +189,52 @@ def test_a_scale_answer_with_spaces_counts_as_that_answer(survey):
     for value in [" 4", "4 ", "5", "5", " dk ", "3", "4", "  "]:
         services.record(survey, {"leren-kennen": value})
     row = shown(survey)[0]
-    assert row == ("leren-kennen", 7, {"1": 0, "2": 0, "3": 1, "4": 3, "5": 2, "dk": 1}, 1,
-                   83, False)  # 5 of 6 opinions agree
+    assert row == (
+        "leren-kennen",
+        7,
+        {"1": 0, "2": 0, "3": 1, "4": 3, "5": 2, "dk": 1},
+        1,
+        83,
+        False,
+    )  # 5 of 6 opinions agree
     assert_in_step(survey)
 
 
 # 2. A failed import changes nothing.
+
 
 def results_api(client, questionnaire):
     return client.get(f"/api/v1/questionnaires/{questionnaire.pk}/results").json()
 
 
 def test_an_import_with_a_bad_row_halfway_changes_neither_responses_nor_figures(
-        client, survey, member):
+    client, survey, member
+):
     record_many(survey, some_answers(12))
     client.force_login(member)
     before_api = results_api(client, survey)
-    before_tally = sorted(AnswerTally.objects.filter(questionnaire=survey)
-                          .values_list("question_key", "value", "count"))
+    before_tally = sorted(
+        AnswerTally.objects.filter(questionnaire=survey).values_list(
+            "question_key", "value", "count"
+        )
+    )
     good = "\n".join(["4,yes,Mooi"] * 20)
     csv = f"leren-kennen,vaker,open\n{good}\n9,yes,Fout\n{good}\n".encode()
-    response = client.post(reverse("impact:import", args=[survey.organisation.slug, survey.pk]),
-                           {"file": SimpleUploadedFile("antwoorden.csv", csv, "text/csv")})
+    response = client.post(
+        reverse("impact:import", args=[survey.organisation.slug, survey.pk]),
+        {"file": SimpleUploadedFile("antwoorden.csv", csv, "text/csv")},
+    )
     assert response.status_code == 400
     assert "rij 22" in response.content.decode()
     assert survey.responses.count() == 12
-    assert sorted(AnswerTally.objects.filter(questionnaire=survey)
-                  .values_list("question_key", "value", "count")) == before_tally
+    assert (
+        sorted(
+            AnswerTally.objects.filter(questionnaire=survey).values_list(
+                "question_key", "value", "count"
+            )
+        )
+        == before_tally
+    )
     assert results_api(client, survey) == before_api
     assert before_api["responses"] == 12
     page = client.get(survey.get_absolute_url()).content.decode()
@@ -176,7 +243,8 @@ def test_an_import_with_a_bad_row_halfway_changes_neither_responses_nor_figures(
 
 
 def test_an_import_that_fails_while_storing_leaves_responses_and_figures_as_they_were(
-        client, survey, member, monkeypatch):
+    client, survey, member, monkeypatch
+):
     """The rows are fine but the database gives up after the responses went in."""
     record_many(survey, some_answers(7))
     client.force_login(member)
@@ -198,8 +266,10 @@ def test_a_good_import_is_counted(client, survey, member):
     record_many(survey, some_answers(3))
     client.force_login(member)
     csv = b"leren-kennen,praatje,open\n" + b"5, dk ,Fijn\n4,,\n" * 5
-    response = client.post(reverse("impact:import", args=[survey.organisation.slug, survey.pk]),
-                           {"file": SimpleUploadedFile("a.csv", csv, "text/csv")})
+    response = client.post(
+        reverse("impact:import", args=[survey.organisation.slug, survey.pk]),
+        {"file": SimpleUploadedFile("a.csv", csv, "text/csv")},
+    )
     assert response.status_code == 302
     data = results_api(client, survey)
     assert data["responses"] == 13
@@ -208,6 +278,7 @@ def test_a_good_import_is_counted(client, survey, member):
 
 
 # 3. Many people at the same moment.
+
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("attempt", range(2))
@@ -238,8 +309,10 @@ def test_imports_and_answers_at_the_same_moment_are_all_counted(organisation):
             services.record(Questionnaire.objects.get(pk=survey.pk), answers)
         return "done"
 
-    outcomes = run_together(*[(lambda o=o: import_some(o)) for o in range(3)],
-                            *[(lambda o=o: answer_some(o)) for o in range(3)])
+    outcomes = run_together(
+        *[(lambda o=o: import_some(o)) for o in range(3)],
+        *[(lambda o=o: answer_some(o)) for o in range(3)],
+    )
     assert outcomes == ["done"] * 6, outcomes
     assert survey.responses.count() == 3 * 25 + 3 * 3
     assert_in_step(survey)
@@ -248,6 +321,7 @@ def test_imports_and_answers_at_the_same_moment_are_all_counted(organisation):
 # 4. The migration's backfill.
 
 backfill = importlib.import_module("wijkkracht.impact.migrations.0002_answer_tally").backfill
+
 
 def test_the_backfill_gives_the_same_results_as_the_tally_kept_along(survey, organisation):
     record_many(survey, some_answers(40))
@@ -264,8 +338,9 @@ def test_the_backfill_gives_the_same_results_as_the_tally_kept_along(survey, org
 
 
 def test_the_backfill_counts_responses_stored_before_there_was_a_tally(survey):
-    Response.objects.bulk_create([Response(questionnaire=survey, answers=answers)
-                                  for answers in some_answers(30)])
+    Response.objects.bulk_create(
+        [Response(questionnaire=survey, answers=answers) for answers in some_answers(30)]
+    )
     assert tallies.responses(survey) == 0  # stored around the tally, as before the migration
     backfill(apps)
     assert tallies.responses(survey) == 30
@@ -275,14 +350,16 @@ def test_the_backfill_counts_responses_stored_before_there_was_a_tally(survey):
 
 
 def test_the_backfill_works_with_the_migrations_own_models(survey):
-    Response.objects.bulk_create([Response(questionnaire=survey, answers=answers)
-                                  for answers in some_answers(12)])
+    Response.objects.bulk_create(
+        [Response(questionnaire=survey, answers=answers) for answers in some_answers(12)]
+    )
     state = MigrationLoader(connection).project_state(("impact", "0002_answer_tally"))
     backfill(state.apps)
     assert_in_step(survey)
 
 
 # 5. A question that changes under existing responses.
+
 
 @pytest.fixture
 def answered(survey):
@@ -294,19 +371,24 @@ def answered(survey):
 
 
 def test_a_statement_turned_into_an_open_question_is_counted_anew(
-        answered, django_capture_on_commit_callbacks):
+    answered, django_capture_on_commit_callbacks
+):
     question = answered.questions.get(key="praatje")
     with django_capture_on_commit_callbacks(execute=True):
         question.kind = Question.Kind.OPEN
         question.save()
     assert_in_step(answered)
     # Counted as an open question now: one count of the texts, not one per scale point.
-    assert list(AnswerTally.objects.filter(questionnaire=answered, question_key="praatje")
-                .values_list("value", "count")) == [("", 20)]
+    assert list(
+        AnswerTally.objects.filter(questionnaire=answered, question_key="praatje").values_list(
+            "value", "count"
+        )
+    ) == [("", 20)]
 
 
 def test_an_open_question_turned_into_a_statement_is_counted_anew(
-        answered, django_capture_on_commit_callbacks):
+    answered, django_capture_on_commit_callbacks
+):
     services.record(answered, {"open": "4"})
     question = answered.questions.get(key="open")
     with django_capture_on_commit_callbacks(execute=True):
@@ -317,7 +399,8 @@ def test_an_open_question_turned_into_a_statement_is_counted_anew(
 
 
 def test_a_question_whose_key_changes_counts_the_answers_under_its_new_key(
-        answered, django_capture_on_commit_callbacks):
+    answered, django_capture_on_commit_callbacks
+):
     question = answered.questions.get(key="praatje")
     with django_capture_on_commit_callbacks(execute=True):
         question.key = "oud"
@@ -327,15 +410,17 @@ def test_a_question_whose_key_changes_counts_the_answers_under_its_new_key(
 
 
 def test_a_question_added_or_removed_under_existing_responses_is_counted(
-        answered, django_capture_on_commit_callbacks):
+    answered, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         Question.objects.create(questionnaire=answered, key="oud", text="Oud", position=9)
     assert_in_step(answered)
     with django_capture_on_commit_callbacks(execute=True):
         answered.questions.get(key="leren-kennen").delete()
     assert_in_step(answered)
-    assert not AnswerTally.objects.filter(questionnaire=answered,
-                                          question_key="leren-kennen").exists()
+    assert not AnswerTally.objects.filter(
+        questionnaire=answered, question_key="leren-kennen"
+    ).exists()
 
 
 def test_a_changed_text_alone_keeps_the_figures(answered, django_capture_on_commit_callbacks):
@@ -408,8 +493,11 @@ def test_a_kind_changed_in_the_admin_is_counted_after_the_save(client, organisat
     parser = FormFields()
     parser.feed(client.get(url).content.decode())
     data = {name: value for name, value in parser.data.items() if "__prefix__" not in name}
-    index = next(name.split("-")[1] for name, value in data.items()
-                 if name.endswith("-key") and value == "open")
+    index = next(
+        name.split("-")[1]
+        for name, value in data.items()
+        if name.endswith("-key") and value == "open"
+    )
     data[f"questions-{index}-kind"] = "scale"
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -420,16 +508,19 @@ def test_a_kind_changed_in_the_admin_is_counted_after_the_save(client, organisat
 
 # 6. Open answers: at most 50 shown, the rest counted.
 
+
 def with_ids(questionnaire, texts_in_id_order: list[str]) -> None:
     """Responses whose random ids put them in this order, counted as the migration would."""
-    Response.objects.bulk_create([
-        Response(id=uuid.UUID(int=i + 1), questionnaire=questionnaire, answers={"open": text})
-        for i, text in enumerate(texts_in_id_order)])
+    Response.objects.bulk_create(
+        [
+            Response(id=uuid.UUID(int=i + 1), questionnaire=questionnaire, answers={"open": text})
+            for i, text in enumerate(texts_in_id_order)
+        ]
+    )
     tallies.recount(questionnaire)
 
 
-def test_the_results_page_shows_fifty_open_answers_and_counts_the_rest(
-        client, survey, member):
+def test_the_results_page_shows_fifty_open_answers_and_counts_the_rest(client, survey, member):
     record_many(survey, [{"open": f"Antwoord nummer {i}"} for i in range(60)])
     client.force_login(member)
     page = client.get(reverse("impact:results", args=[survey.organisation.slug, survey.pk]))
@@ -441,8 +532,9 @@ def test_the_results_page_shows_fifty_open_answers_and_counts_the_rest(
 def test_the_results_page_with_fifty_open_answers_says_nothing_more(client, survey, member):
     record_many(survey, [{"open": f"Antwoord nummer {i}"} for i in range(50)])
     client.force_login(member)
-    html = client.get(reverse("impact:results", args=[survey.organisation.slug,
-                                                      survey.pk])).content.decode()
+    html = client.get(
+        reverse("impact:results", args=[survey.organisation.slug, survey.pk])
+    ).content.decode()
     assert html.count("Antwoord nummer ") == 50
     assert "die hier niet staan" not in html and "dat hier niet staat" not in html
 
@@ -450,8 +542,9 @@ def test_the_results_page_with_fifty_open_answers_says_nothing_more(client, surv
 def test_the_results_page_says_one_more_in_the_singular(client, survey, member):
     record_many(survey, [{"open": f"Antwoord nummer {i}"} for i in range(51)])
     client.force_login(member)
-    html = client.get(reverse("impact:results", args=[survey.organisation.slug,
-                                                      survey.pk])).content.decode()
+    html = client.get(
+        reverse("impact:results", args=[survey.organisation.slug, survey.pk])
+    ).content.decode()
     assert "Er is nog 1 antwoord dat hier niet staat." in html
 
 
@@ -459,8 +552,9 @@ def test_an_outsider_sees_no_open_answers_on_published_results(client, survey, o
     record_many(survey, [{"open": f"Antwoord nummer {i}"} for i in range(60)])
     services.set_results_public(survey, True)
     client.force_login(outsider)
-    html = client.get(reverse("impact:results", args=[survey.organisation.slug,
-                                                      survey.pk])).content.decode()
+    html = client.get(
+        reverse("impact:results", args=[survey.organisation.slug, survey.pk])
+    ).content.decode()
     assert "Antwoord nummer" not in html and "die hier niet staan" not in html
 
 
@@ -469,7 +563,8 @@ QUOTES = ["Gekozen een", "Gekozen twee", "Gekozen drie"]
 
 @pytest.mark.parametrize("where", ["first", "last"])
 def test_the_questionnaire_page_leaves_out_chosen_quotes_and_counts_the_rest(
-        client, survey, admin, where):
+    client, survey, admin, where
+):
     """60 texts, 3 of them already quotes: 50 of the other 57 shown, 7 more not shown,
     wherever the random ids happen to put the chosen ones."""
     others = [f"Antwoord nummer {i}" for i in range(57)]
@@ -493,6 +588,7 @@ def test_the_questionnaire_page_shows_fifty_of_sixty_open_answers(client, survey
 
 # 7. The demo, loaded twice.
 
+
 def demo_figures(client) -> tuple:
     survey = Questionnaire.objects.get(organisation__slug="het-badhuis-demo")
     page = client.get(reverse("impact:results", args=[survey.organisation.slug, survey.pk]))
@@ -514,14 +610,18 @@ def test_loading_the_demo_twice_gives_the_same_figures(client, db):
     assert second[3] == first[3]
     assert second[1] == first[1]
     assert_in_step(survey)
-    assert AnswerTally.objects.filter(questionnaire=survey, question_key="",
-                                      value="").get().count == 111
+    assert (
+        AnswerTally.objects.filter(questionnaire=survey, question_key="", value="").get().count
+        == 111
+    )
 
 
 # 8. Deleting questionnaires.
 
+
 def test_deleting_a_questionnaire_with_responses_takes_its_tally_along(
-        survey, django_capture_on_commit_callbacks):
+    survey, django_capture_on_commit_callbacks
+):
     record_many(survey, some_answers(10))
     other = make_survey(survey.organisation, title="Tweede")
     record_many(other, some_answers(6))

@@ -16,19 +16,38 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def survey(organisation):
-    story = ChangeStory.objects.create(organisation=organisation, target_groups="Buren",
-                                       activities="Koffieochtend", factsheet_public=True)
-    questionnaire = Questionnaire.objects.create(organisation=organisation, story=story,
-                                                 title="Klein", results_public=True)
-    Question.objects.create(questionnaire=questionnaire, key="weinig", position=0,
-                            text="Stelling met vier meningen")
-    Question.objects.create(questionnaire=questionnaire, key="genoeg", position=1,
-                            text="Stelling met vijf meningen")
-    Question.objects.create(questionnaire=questionnaire, key="open", position=2,
-                            kind=Question.Kind.OPEN, text="Wat vind je?")
+    story = ChangeStory.objects.create(
+        organisation=organisation,
+        target_groups="Buren",
+        activities="Koffieochtend",
+        factsheet_public=True,
+    )
+    questionnaire = Questionnaire.objects.create(
+        organisation=organisation, story=story, title="Klein", results_public=True
+    )
+    Question.objects.create(
+        questionnaire=questionnaire, key="weinig", position=0, text="Stelling met vier meningen"
+    )
+    Question.objects.create(
+        questionnaire=questionnaire, key="genoeg", position=1, text="Stelling met vijf meningen"
+    )
+    Question.objects.create(
+        questionnaire=questionnaire,
+        key="open",
+        position=2,
+        kind=Question.Kind.OPEN,
+        text="Wat vind je?",
+    )
     # "weinig": 4 opinions and 3 × weet niet (7 answers); "genoeg": 5 opinions, 2 × dk.
-    for weinig, genoeg in [("5", "5"), ("5", "4"), ("4", "4"), ("2", "2"),
-                           ("dk", "1"), ("dk", "dk"), ("dk", "dk")]:
+    for weinig, genoeg in [
+        ("5", "5"),
+        ("5", "4"),
+        ("4", "4"),
+        ("2", "2"),
+        ("dk", "1"),
+        ("dk", "dk"),
+        ("dk", "dk"),
+    ]:
         services.record(questionnaire, {"weinig": weinig, "genoeg": genoeg})
     return questionnaire
 
@@ -52,8 +71,9 @@ def test_the_api_hides_a_figure_of_four_opinions(client, survey):
 
 
 def test_the_results_page_hides_a_figure_of_four_opinions(client, survey):
-    html = client.get(reverse("impact:results", args=[survey.organisation.slug,
-                                                      survey.pk])).content.decode()
+    html = client.get(
+        reverse("impact:results", args=[survey.organisation.slug, survey.pk])
+    ).content.decode()
     assert "75% eens" not in html  # 3 of 4 agree: not to be shown
     assert "60% eens" in html
     assert "Te weinig meningen om te tonen" in html

@@ -17,10 +17,12 @@ def test_an_invitation_by_mail_is_used_once_even_at_the_same_moment(attempt):
     organisation = OrganisationFactory()
     invitation = Invitation.objects.create(organisation=organisation, email="x@example.org")
     person = UserFactory(email="x@example.org")
-    results = run_together(*[
-        (lambda: services.accept(Invitation.objects.get(pk=invitation.pk), person))
-        for _ in range(4)
-    ])
+    results = run_together(
+        *[
+            (lambda: services.accept(Invitation.objects.get(pk=invitation.pk), person))
+            for _ in range(4)
+        ]
+    )
     assert not any(isinstance(r, Exception) for r in results), results
     assert organisation.memberships.count() == 1
     assert Invitation.objects.get(pk=invitation.pk).accepted_by == person
@@ -31,9 +33,9 @@ def test_two_admins_leaving_at_once_leave_one_behind(attempt):
     organisation = OrganisationFactory()
     admins = [MembershipFactory(organisation=organisation, role="admin") for _ in range(2)]
     MembershipFactory(organisation=organisation)
-    results = run_together(*[
-        (lambda m=m: services.leave(Membership.objects.get(pk=m.pk))) for m in admins
-    ])
+    results = run_together(
+        *[(lambda m=m: services.leave(Membership.objects.get(pk=m.pk))) for m in admins]
+    )
     assert organisation.memberships.filter(role="admin").count() == 1, results
     assert sum(isinstance(r, services.LastAdminError) for r in results) == 1
 
@@ -54,8 +56,9 @@ def test_two_admins_removing_each_other_at_once_leave_one_admin(attempt):
     MembershipFactory(organisation=organisation)
 
     def remove(actor, target):
-        return lambda: post_as(actor.user, reverse(
-            "organisations:remove_member", args=[organisation.slug, target.pk]))
+        return lambda: post_as(
+            actor.user, reverse("organisations:remove_member", args=[organisation.slug, target.pk])
+        )
 
     results = run_together(remove(amina, dilara), remove(dilara, amina))
     assert organisation.memberships.filter(role="admin").count() == 1, results

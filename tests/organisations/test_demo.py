@@ -4,8 +4,14 @@ from wijkkracht.accounts.models import User
 from wijkkracht.organisations.models import Membership, Organisation
 
 PARTNERS = {
-    "VrouwenBuurtLab Laak", "ReVa Moeders", "Stichting Jemeniyaat", "Coöperatie Eva",
-    "Amal Coaching", "Stichting Joury", "Bulgaarse Club Laak", "Moerwijk Moeders",
+    "VrouwenBuurtLab Laak",
+    "ReVa Moeders",
+    "Stichting Jemeniyaat",
+    "Coöperatie Eva",
+    "Amal Coaching",
+    "Stichting Joury",
+    "Bulgaarse Club Laak",
+    "Moerwijk Moeders",
     "Laak Ladies United",
 }
 
@@ -32,6 +38,7 @@ def test_demo_members_have_example_org_addresses_and_each_group_an_admin(db):
 
 def test_loading_the_demo_twice_changes_nothing(db):
     load()
+
     def counts():
         return Organisation.objects.count(), User.objects.count(), Membership.objects.count()
 

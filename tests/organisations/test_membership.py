@@ -11,10 +11,15 @@ from wijkkracht.organisations.models import Invitation, Membership, Organisation
 
 def test_she_sets_up_her_organisation_and_becomes_its_admin(client, outsider, db):
     client.force_login(outsider)
-    response = client.post(reverse("organisations:create"), {
-        "name": "Vrouwen van Transvaal", "legal_form": "informal",
-        "description_nl": "Wij koken samen.", "is_public": "on",
-    })
+    response = client.post(
+        reverse("organisations:create"),
+        {
+            "name": "Vrouwen van Transvaal",
+            "legal_form": "informal",
+            "description_nl": "Wij koken samen.",
+            "is_public": "on",
+        },
+    )
     organisation = Organisation.objects.get(name="Vrouwen van Transvaal")
     assert response["Location"] == reverse("organisations:invite", args=[organisation.slug])
     assert organisation.memberships.get().user == outsider
@@ -31,19 +36,27 @@ def test_a_missing_name_is_explained_next_to_the_field(client, outsider):
 
 def test_two_organisations_with_one_name_get_their_own_address(client, outsider, organisation):
     client.force_login(outsider)
-    client.post(reverse("organisations:create"), {
-        "name": organisation.name, "legal_form": "informal", "description_nl": "Nog een.",
-    })
+    client.post(
+        reverse("organisations:create"),
+        {
+            "name": organisation.name,
+            "legal_form": "informal",
+            "description_nl": "Nog een.",
+        },
+    )
     slugs = set(Organisation.objects.values_list("slug", flat=True))
     assert slugs == {"moeders-van-moerwijk", "moeders-van-moerwijk-2"}
 
 
-def test_an_invitation_by_mail_lets_one_person_join(client, organisation, admin, outsider,
-                                                    django_capture_on_commit_callbacks):
+def test_an_invitation_by_mail_lets_one_person_join(
+    client, organisation, admin, outsider, django_capture_on_commit_callbacks
+):
     client.force_login(admin)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("organisations:invite", args=[organisation.slug]),
-                    {"email": "chaima@example.org", "role": "member"})
+        client.post(
+            reverse("organisations:invite", args=[organisation.slug]),
+            {"email": "chaima@example.org", "role": "member"},
+        )
     assert mail.outbox[0].to == ["chaima@example.org"]
     url = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
     client.force_login(outsider)
@@ -106,8 +119,9 @@ def test_the_last_admin_cannot_leave_without_naming_another(client, organisation
 def test_the_last_admin_leaves_after_naming_a_successor(client, organisation, admin, member):
     client.force_login(admin)
     successor = member.memberships.get()
-    client.post(reverse("organisations:leave", args=[organisation.slug]),
-                {"successor": successor.pk})
+    client.post(
+        reverse("organisations:leave", args=[organisation.slug]), {"successor": successor.pk}
+    )
     assert not organisation.memberships.filter(user=admin).exists()
     successor.refresh_from_db()
     assert successor.role == "admin"
@@ -131,11 +145,13 @@ def test_the_last_admin_cannot_be_made_a_plain_member(client, organisation, admi
     Membership.objects.filter(user=member).update(role="admin")
     client.force_login(admin)
     other = member.memberships.get()
-    client.post(reverse("organisations:change_role", args=[organisation.slug, other.pk]),
-                {"role": "member"})
+    client.post(
+        reverse("organisations:change_role", args=[organisation.slug, other.pk]), {"role": "member"}
+    )
     mine = admin.memberships.get()
     response = client.post(
-        reverse("organisations:change_role", args=[organisation.slug, mine.pk]), {"role": "member"},
+        reverse("organisations:change_role", args=[organisation.slug, mine.pk]),
+        {"role": "member"},
         follow=True,
     )
     assert "minstens één beheerder" in response.content.decode()
@@ -144,17 +160,25 @@ def test_the_last_admin_cannot_be_made_a_plain_member(client, organisation, admi
 
 def test_an_admin_removes_a_member(client, organisation, admin, member):
     client.force_login(admin)
-    client.post(reverse("organisations:remove_member",
-                        args=[organisation.slug, member.memberships.get().pk]))
+    client.post(
+        reverse(
+            "organisations:remove_member", args=[organisation.slug, member.memberships.get().pk]
+        )
+    )
     assert not organisation.memberships.filter(user=member).exists()
 
 
 def test_an_admin_edits_the_profile_and_a_translation(client, organisation, admin):
     client.force_login(admin)
-    client.post(reverse("organisations:edit", args=[organisation.slug]), {
-        "name": "Moeders van Moerwijk", "legal_form": "foundation",
-        "description_nl": "Nederlandse tekst.", "description_en": "English text.",
-    })
+    client.post(
+        reverse("organisations:edit", args=[organisation.slug]),
+        {
+            "name": "Moeders van Moerwijk",
+            "legal_form": "foundation",
+            "description_nl": "Nederlandse tekst.",
+            "description_en": "English text.",
+        },
+    )
     organisation.refresh_from_db()
     assert organisation.legal_form == "foundation"
     assert organisation.description_en == "English text."
@@ -179,8 +203,9 @@ def test_an_admin_deletes_the_organisation(client, organisation, admin, member):
     assert member.__class__.objects.filter(pk=member.pk).exists()
 
 
-def test_invitations_by_mail_are_rate_limited(client, organisation, admin,
-                                              django_capture_on_commit_callbacks):
+def test_invitations_by_mail_are_rate_limited(
+    client, organisation, admin, django_capture_on_commit_callbacks
+):
     client.force_login(admin)
     url = reverse("organisations:invite", args=[organisation.slug])
     with django_capture_on_commit_callbacks(execute=True):

@@ -12,8 +12,14 @@ def test_the_hague_loads_with_its_eight_districts(db):
     assert den_haag.cbs_code == "GM0518"
     districts = set(den_haag.children.values_list("name", flat=True))
     assert districts == {
-        "Centrum", "Escamp", "Haagse Hout", "Laak", "Leidschenveen-Ypenburg", "Loosduinen",
-        "Scheveningen", "Segbroek",
+        "Centrum",
+        "Escamp",
+        "Haagse Hout",
+        "Laak",
+        "Leidschenveen-Ypenburg",
+        "Loosduinen",
+        "Scheveningen",
+        "Segbroek",
     }
     for wijk in ["Moerwijk", "Schilderswijk", "Transvaal", "Laakkwartier en Spoorwijk"]:
         assert Area.objects.get(name=wijk, kind="wijk").parent.parent == den_haag
@@ -30,8 +36,7 @@ def test_loading_twice_changes_nothing(db):
 def test_a_broken_file_loads_nothing_and_says_why(db, tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text(
-        "- kind: municipality\n  name: Rijswijk\n  children:\n"
-        "    - {kind: buurt, name: Te Werve}\n"
+        "- kind: municipality\n  name: Rijswijk\n  children:\n    - {kind: buurt, name: Te Werve}\n"
     )
     with pytest.raises(ContentError, match="Te Werve.*buurt must lie in a wijk"):
         load_areas(path)

@@ -27,9 +27,12 @@ def facilitator(db):
 
 @pytest.fixture
 def challenge(organisation, admin):
-    return Challenge.objects.create(author=admin, organisation=organisation,
-                                    title="Hoe houden we vrijwilligers vast?",
-                                    description="Na een half jaar haken ze af.")
+    return Challenge.objects.create(
+        author=admin,
+        organisation=organisation,
+        title="Hoe houden we vrijwilligers vast?",
+        description="Na een half jaar haken ze af.",
+    )
 
 
 def answer(challenge, text, **extra):
@@ -37,12 +40,16 @@ def answer(challenge, text, **extra):
     return Answer.objects.create(challenge=challenge, author=user, text=text, **extra)
 
 
-def test_a_member_posts_a_challenge_and_another_answers(client, organisation, admin,
-                                                         outsider):
+def test_a_member_posts_a_challenge_and_another_answers(client, organisation, admin, outsider):
     client.force_login(admin)
-    response = client.post(reverse("exchange:new"), {
-        "title": "Waar vinden we een goedkope ruimte?", "description": "Liefst in Laak.",
-        "organisation": organisation.slug})
+    response = client.post(
+        reverse("exchange:new"),
+        {
+            "title": "Waar vinden we een goedkope ruimte?",
+            "description": "Liefst in Laak.",
+            "organisation": organisation.slug,
+        },
+    )
     challenge = Challenge.objects.get()
     assert response.status_code == 302 and challenge.organisation == organisation
     client.force_login(outsider)
@@ -51,16 +58,20 @@ def test_a_member_posts_a_challenge_and_another_answers(client, organisation, ad
     assert challenge.answers.get().author == outsider
     helper_group = OrganisationFactory(name="Buurtmoeders")
     MembershipFactory(organisation=helper_group, user=outsider)
-    client.post(challenge.get_absolute_url(), {"text": "Wij weten er een.",
-                                               "organisation": helper_group.slug})
+    client.post(
+        challenge.get_absolute_url(),
+        {"text": "Wij weten er een.", "organisation": helper_group.slug},
+    )
     assert challenge.answers.get(text="Wij weten er een.").organisation == helper_group
 
 
 def test_posting_for_a_group_she_is_not_in_posts_under_her_own_name(client, admin):
     other = OrganisationFactory()
     client.force_login(admin)
-    client.post(reverse("exchange:new"), {"title": "Vraag", "description": "Tekst",
-                                          "organisation": other.slug})
+    client.post(
+        reverse("exchange:new"),
+        {"title": "Vraag", "description": "Tekst", "organisation": other.slug},
+    )
     assert Challenge.objects.filter(organisation=other).count() == 0
 
 
@@ -87,8 +98,11 @@ def test_only_the_asker_marks_an_answer_helpful(client, challenge, admin, member
 
 
 def test_user_text_is_sanitised_and_links_are_safe(client, challenge, admin):
-    answer(challenge, '<script>alert(1)</script> Zie https://voorbeeld.nl en '
-                      '<a href="javascript:alert(2)">klik</a>')
+    answer(
+        challenge,
+        "<script>alert(1)</script> Zie https://voorbeeld.nl en "
+        '<a href="javascript:alert(2)">klik</a>',
+    )
     client.force_login(admin)
     html = client.get(challenge.get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in html and '<a href="javascript' not in html
@@ -98,16 +112,20 @@ def test_user_text_is_sanitised_and_links_are_safe(client, challenge, admin):
 
 
 def test_a_report_reaches_facilitators_who_hide_the_post_with_a_reason(
-        client, challenge, member, facilitator, admin):
+    client, challenge, member, facilitator, admin
+):
     reply = answer(challenge, "Koop onze spullen!")
     client.force_login(member)
-    client.post(reverse("exchange:report_answer", args=[challenge.pk, reply.pk]),
-                {"reason": "Reclame"})
+    client.post(
+        reverse("exchange:report_answer", args=[challenge.pk, reply.pk]), {"reason": "Reclame"}
+    )
     assert client.get(reverse("exchange:reports")).status_code == 404
     client.force_login(facilitator)
     assert "Reclame" in client.get(reverse("exchange:reports")).content.decode()
-    client.post(reverse("exchange:hide_answer", args=[challenge.pk, reply.pk]),
-                {"reason": "Reclame hoort hier niet"})
+    client.post(
+        reverse("exchange:hide_answer", args=[challenge.pk, reply.pk]),
+        {"reason": "Reclame hoort hier niet"},
+    )
     reply.refresh_from_db()
     assert reply.is_hidden and reply.hidden_reason == "Reclame hoort hier niet"
     assert not reply.reports.filter(handled_at__isnull=True).exists()
@@ -127,23 +145,25 @@ def test_hiding_needs_a_reason_and_a_facilitator(client, challenge, member, faci
     assert not Challenge.objects.get(pk=challenge.pk).is_hidden
 
 
-def test_a_facilitator_turns_a_challenge_into_a_draft_guide(client, challenge, facilitator,
-                                                            member):
-    first = answer(challenge, "Maak een rooster.", organisation=OrganisationFactory(
-        name="Moerwijk Moeders"))
+def test_a_facilitator_turns_a_challenge_into_a_draft_guide(client, challenge, facilitator, member):
+    first = answer(
+        challenge, "Maak een rooster.", organisation=OrganisationFactory(name="Moerwijk Moeders")
+    )
     second = answer(challenge, "Bedank ze elke maand.", helpful=True)
     answer(challenge, "Spam", hidden_at=timezone.now())
     client.force_login(member)
     assert client.post(reverse("exchange:for_guide", args=[challenge.pk])).status_code == 404
     client.force_login(facilitator)
-    client.post(reverse("exchange:for_guide", args=[challenge.pk]),
-                HTTP_ACCEPT_LANGUAGE="ar")
+    client.post(reverse("exchange:for_guide", args=[challenge.pk]), HTTP_ACCEPT_LANGUAGE="ar")
     challenge.refresh_from_db()
     guide = challenge.draft_guide
     assert challenge.status == Challenge.Status.FOR_GUIDE
     assert guide.status == Guide.Status.DRAFT and guide.challenge == challenge.description
-    experiences = list(guide.items.filter(kind=GuideItem.Kind.EXPERIENCE)
-                       .order_by("position").values_list("text", flat=True))
+    experiences = list(
+        guide.items.filter(kind=GuideItem.Kind.EXPERIENCE)
+        .order_by("position")
+        .values_list("text", flat=True)
+    )
     assert experiences == [second.text, first.text]  # helpful first; hidden left out
     assert "Moerwijk Moeders" in guide.author_list
     assert guide not in Guide.objects.published()
@@ -153,7 +173,8 @@ def test_a_facilitator_turns_a_challenge_into_a_draft_guide(client, challenge, f
 
 
 def test_the_daily_digest_is_opt_in_and_at_most_daily(
-        challenge, admin, member, django_capture_on_commit_callbacks):
+    challenge, admin, member, django_capture_on_commit_callbacks
+):
     services.subscribe(member, True)
     services.subscribe(admin, True)
     answer(challenge, "Probeer een buddy-systeem.")
@@ -178,14 +199,16 @@ def test_the_daily_digest_is_opt_in_and_at_most_daily(
     assert not DigestSubscription.objects.filter(user=nobody).exists()
 
 
-def test_the_queue_shows_reports_on_a_question_and_on_an_answer(client, challenge, member,
-                                                                facilitator):
+def test_the_queue_shows_reports_on_a_question_and_on_an_answer(
+    client, challenge, member, facilitator
+):
     """A report on a question has no answer: the queue once answered 500 for everyone."""
     reply = answer(challenge, "Koop onze spullen!")
     client.force_login(member)
     client.post(reverse("exchange:report", args=[challenge.pk]), {"reason": "Dubbele vraag"})
-    client.post(reverse("exchange:report_answer", args=[challenge.pk, reply.pk]),
-                {"reason": "Reclame"})
+    client.post(
+        reverse("exchange:report_answer", args=[challenge.pk, reply.pk]), {"reason": "Reclame"}
+    )
     client.force_login(facilitator)
     response = client.get(reverse("exchange:reports"))
     page = response.content.decode()
@@ -199,8 +222,10 @@ def test_the_queue_shows_reports_on_a_question_and_on_an_answer(client, challeng
 def _exchange_posts(challenge, reply, organisation):
     """Every form of the exchange, filled in as a person would."""
     return [
-        (reverse("exchange:new"), {"title": "Vraag", "description": "Tekst",
-                                   "organisation": organisation.slug}),
+        (
+            reverse("exchange:new"),
+            {"title": "Vraag", "description": "Tekst", "organisation": organisation.slug},
+        ),
         (challenge.get_absolute_url(), {"text": "Een antwoord", "organisation": ""}),
         (reverse("exchange:report", args=[challenge.pk]), {"reason": "Dubbel"}),
         (reverse("exchange:report_answer", args=[challenge.pk, reply.pk]), {"reason": "Reclame"}),
@@ -216,8 +241,7 @@ def _says_why(response) -> bool:
     return b'class="error"' in response.content or b"message-error" in response.content
 
 
-def test_a_nul_in_any_exchange_form_is_refused_with_a_message(client, challenge, admin,
-                                                              settings):
+def test_a_nul_in_any_exchange_form_is_refused_with_a_message(client, challenge, admin, settings):
     """PostgreSQL cannot store a NUL: every field of every form refuses it with a 400 and
     words next to the field or at the top, and nothing changes. The forms themselves are
     tested here, without the middleware that stops NUL before any view."""
@@ -245,20 +269,21 @@ def test_hiding_without_a_reason_says_why_it_did_not_happen(client, challenge, f
 
 def test_a_too_long_report_is_refused_not_cut(client, challenge, member):
     client.force_login(member)
-    response = client.post(reverse("exchange:report", args=[challenge.pk]),
-                           {"reason": "x" * 301})
+    response = client.post(reverse("exchange:report", args=[challenge.pk]), {"reason": "x" * 301})
     assert response.status_code == 400 and not Report.objects.exists()
 
 
 def test_a_report_reason_stays_on_one_line(client, challenge, member):
     client.force_login(member)
-    response = client.post(reverse("exchange:report", args=[challenge.pk]),
-                           {"reason": "Reclame\nKoop nu"})
+    response = client.post(
+        reverse("exchange:report", args=[challenge.pk]), {"reason": "Reclame\nKoop nu"}
+    )
     assert response.status_code == 400 and not Report.objects.exists()
 
 
 def test_one_bad_address_does_not_stop_the_digest_for_the_others(
-        challenge, admin, member, django_capture_on_commit_callbacks):
+    challenge, admin, member, django_capture_on_commit_callbacks
+):
     bad = UserFactory(email="kapot\n@example.org")
     for user in (bad, admin, member):
         services.subscribe(user, True)

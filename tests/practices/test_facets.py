@@ -36,21 +36,26 @@ def counts(found: library.Found, facet: str) -> dict[str, int]:
 
 @pytest.fixture
 def basics(db):
-    levels = [Level.objects.create(key=f"n{i}", label=f"Niveau {i}", position=i)
-              for i in range(3)]
-    themes = [Theme.objects.create(slug=f"t{i}", label=f"Thema {i}", position=i)
-              for i in range(3)]
-    methods = [RecruitmentMethod.objects.create(key=f"m{i}", label=f"Methode {i}",
-                                                position=i) for i in range(2)]
+    levels = [Level.objects.create(key=f"n{i}", label=f"Niveau {i}", position=i) for i in range(3)]
+    themes = [Theme.objects.create(slug=f"t{i}", label=f"Thema {i}", position=i) for i in range(3)]
+    methods = [
+        RecruitmentMethod.objects.create(key=f"m{i}", label=f"Methode {i}", position=i)
+        for i in range(2)
+    ]
     countries = [Country.objects.create(name=name) for name in ("Marokko", "Turkije")]
     return levels, themes, methods, countries
 
 
 def add(code: str, level=None, themes=(), text="", published=True, municipality="Delft"):
     practice = Practice.objects.create(
-        code=code, slug=code.lower(), name=f"Praktijk {code}", level=level,
-        municipality=municipality, working_method=text,
-        status=Practice.Status.PUBLISHED if published else Practice.Status.DRAFT)
+        code=code,
+        slug=code.lower(),
+        name=f"Praktijk {code}",
+        level=level,
+        municipality=municipality,
+        working_method=text,
+        status=Practice.Status.PUBLISHED if published else Practice.Status.DRAFT,
+    )
     practice.themes.set(themes)
     return practice
 
@@ -113,7 +118,8 @@ def test_without_its_version_row_the_index_is_built_for_every_search(basics):
 
 
 def test_a_search_with_nothing_changed_does_not_read_the_facets_again(
-        basics, django_assert_max_num_queries):
+    basics, django_assert_max_num_queries
+):
     levels, themes, *_ = basics
     for n in range(30):
         add(f"A{n}", levels[n % 3], [themes[n % 3]], text="fiets")
@@ -126,24 +132,30 @@ def test_a_search_with_nothing_changed_does_not_read_the_facets_again(
 
 # --- The same answers as the database gives, for any library and any question ---------
 
-practice_shapes = st.lists(st.fixed_dictionaries({
-    "level": st.none() | st.integers(0, 2),
-    "themes": st.sets(st.integers(0, 2)),
-    "methods": st.sets(st.integers(0, 1)),
-    "countries": st.sets(st.integers(0, 1)),
-    "town": st.sampled_from(TOWNS + [""]),
-    "words": st.sets(st.sampled_from(WORDS), max_size=3),
-    "published": st.booleans(),
-}), max_size=12)
-questions = st.fixed_dictionaries({
-    "q": st.lists(st.sampled_from(WORDS), max_size=2).map(" ".join),
-    "level": st.lists(st.sampled_from(["n0", "n1", "n2", "Niveau 1", "onbekend"]),
-                      max_size=2),
-    "theme": st.lists(st.sampled_from(["t0", "t1", "t2"]), max_size=2),
-    "method": st.lists(st.sampled_from(["m0", "m1"]), max_size=1),
-    "municipality": st.lists(st.sampled_from(TOWNS + ["Nergens"]), max_size=2),
-    "country": st.lists(st.sampled_from(["Marokko", "Turkije"]), max_size=1),
-})
+practice_shapes = st.lists(
+    st.fixed_dictionaries(
+        {
+            "level": st.none() | st.integers(0, 2),
+            "themes": st.sets(st.integers(0, 2)),
+            "methods": st.sets(st.integers(0, 1)),
+            "countries": st.sets(st.integers(0, 1)),
+            "town": st.sampled_from(TOWNS + [""]),
+            "words": st.sets(st.sampled_from(WORDS), max_size=3),
+            "published": st.booleans(),
+        }
+    ),
+    max_size=12,
+)
+questions = st.fixed_dictionaries(
+    {
+        "q": st.lists(st.sampled_from(WORDS), max_size=2).map(" ".join),
+        "level": st.lists(st.sampled_from(["n0", "n1", "n2", "Niveau 1", "onbekend"]), max_size=2),
+        "theme": st.lists(st.sampled_from(["t0", "t1", "t2"]), max_size=2),
+        "method": st.lists(st.sampled_from(["m0", "m1"]), max_size=1),
+        "municipality": st.lists(st.sampled_from(TOWNS + ["Nergens"]), max_size=2),
+        "country": st.lists(st.sampled_from(["Marokko", "Turkije"]), max_size=1),
+    }
+)
 
 
 def _values(shape: dict, levels, themes, methods, countries) -> dict[str, set[str]]:
@@ -159,8 +171,11 @@ def _values(shape: dict, levels, themes, methods, countries) -> dict[str, set[st
 def _chosen(question: dict) -> dict[str, set[str]]:
     """The facets asked for, as the page understands them: a label is its key, and an
     unknown value is dropped (alone, it leaves a facet that nothing has)."""
-    return {name: {"n1" if v == "Niveau 1" else v for v in values} - {"onbekend"}
-            for name, values in question.items() if name != "q" and values}
+    return {
+        name: {"n1" if v == "Niveau 1" else v for v in values} - {"onbekend"}
+        for name, values in question.items()
+        if name != "q" and values
+    }
 
 
 def _expected(library_rows: list[tuple[str, dict, set, bool]], question: dict):
@@ -171,8 +186,7 @@ def _expected(library_rows: list[tuple[str, dict, set, bool]], question: dict):
     def passes(values, skip=None):
         return all(values[name] & wanted for name, wanted in chosen.items() if name != skip)
 
-    scope = [values for values, text, published in library_rows
-             if published and words <= text]
+    scope = [values for values, text, published in library_rows if published and words <= text]
     found = sum(1 for values in scope if passes(values))
     facet_counts = {}
     for name in library.FACETS:
@@ -185,18 +199,23 @@ def _expected(library_rows: list[tuple[str, dict, set, bool]], question: dict):
     return found, facet_counts
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(shapes=practice_shapes, question=questions)
 def test_every_search_gives_what_the_database_holds(basics, shapes, question):
     levels, themes, methods, countries = basics
     with transaction.atomic():
         rows, codes = [], {}
         for n, shape in enumerate(shapes):
-            practice = add(f"P{n}", levels[shape["level"]] if shape["level"] is not None
-                           else None, [themes[i] for i in shape["themes"]],
-                           text=" ".join(sorted(shape["words"])),
-                           published=shape["published"], municipality=shape["town"])
+            practice = add(
+                f"P{n}",
+                levels[shape["level"]] if shape["level"] is not None else None,
+                [themes[i] for i in shape["themes"]],
+                text=" ".join(sorted(shape["words"])),
+                published=shape["published"],
+                municipality=shape["town"],
+            )
             practice.methods.set([methods[i] for i in shape["methods"]])
             practice.countries.set([countries[i] for i in shape["countries"]])
             values = _values(shape, levels, themes, methods, countries)
@@ -213,19 +232,31 @@ def test_every_search_gives_what_the_database_holds(basics, shapes, question):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL ranks in SQL")
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(texts=st.lists(st.tuples(st.lists(st.sampled_from(WORDS + ["ochtend"]), max_size=3),
-                                st.lists(st.sampled_from(WORDS + ["ochtend", "wijk"]),
-                                         max_size=12)), min_size=1, max_size=15),
-       query=st.lists(st.sampled_from(WORDS), min_size=1, max_size=2))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(WORDS + ["ochtend"]), max_size=3),
+            st.lists(st.sampled_from(WORDS + ["ochtend", "wijk"]), max_size=12),
+        ),
+        min_size=1,
+        max_size=15,
+    ),
+    query=st.lists(st.sampled_from(WORDS), min_size=1, max_size=2),
+)
 def test_the_few_are_ranked_as_the_text_index_ranks_them(basics, texts, query):
     """SQLite: the score computed for a few practices in Python is FTS5's bm25."""
     with transaction.atomic():
         for n, (name, body) in enumerate(texts):
-            Practice.objects.create(code=f"R{n:02}", slug=f"r{n}", name=" ".join(name) or "x",
-                                    working_method=" ".join(body),
-                                    status=Practice.Status.PUBLISHED)
+            Practice.objects.create(
+                code=f"R{n:02}",
+                slug=f"r{n}",
+                name=" ".join(name) or "x",
+                working_method=" ".join(body),
+                status=Practice.Status.PUBLISHED,
+            )
         words = " ".join(query)
         index = facets.current()
         by_index = search.ranked_ids(words, None, 0, 100, index)  # FTS5 ranks all it finds

@@ -13,8 +13,13 @@ from tests.source_facts import facts as source_facts
 from wijkkracht.practices import library
 from wijkkracht.practices.models import Level, Practice
 
-PREFIX_LEVEL = [("L-H", "laag-hoog"), ("L", "laag"), ("M", "midden"), ("H", "hoog"),
-                ("I", "innovatief")]
+PREFIX_LEVEL = [
+    ("L-H", "laag-hoog"),
+    ("L", "laag"),
+    ("M", "midden"),
+    ("H", "hoog"),
+    ("I", "innovatief"),
+]
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +27,10 @@ pytestmark = pytest.mark.django_db
 def theme_index() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """Themes → codes, and countries → codes, as the source's 'Zoeksleutel' lists them."""
     source = source_facts("inventory")
-    return ({label: set(codes) for label, codes in source["themes"].items()},
-            {label: set(codes) for label, codes in source["countries"].items()})
+    return (
+        {label: set(codes) for label, codes in source["themes"].items()},
+        {label: set(codes) for label, codes in source["countries"].items()},
+    )
 
 
 def table_of_contents() -> set[str]:
@@ -68,41 +75,47 @@ def test_every_level_gives_exactly_its_projects(library_loaded):
     codes = table_of_contents()
     assert {p.code for p in Practice.objects.filter(kind=Practice.Kind.PROJECT)} == codes
     for prefix, level in PREFIX_LEVEL:
-        expected = {c for c in codes if c.startswith(prefix) and (
-            prefix == "L-H" or not c.startswith("L-H"))}
+        expected = {
+            c
+            for c in codes
+            if c.startswith(prefix) and (prefix == "L-H" or not c.startswith("L-H"))
+        }
         assert codes_for(level=level) == expected, level
 
 
 def test_stemming_finds_home_visits_and_women(library_loaded):
     assert "L1" in codes_for(q="huisbezoek")
-    named_women = {p.code for p in Practice.objects.published()
-                   if re.search(r"\bvrouwen\b", p.name, flags=re.I)}
+    named_women = {
+        p.code
+        for p in Practice.objects.published()
+        if re.search(r"\bvrouwen\b", p.name, flags=re.I)
+    }
     assert named_women and named_women <= codes_for(q="vrouw")
 
 
 def test_the_magazine_initiatives_are_in_the_library(library_loaded):
-    names = set(Practice.objects.filter(kind=Practice.Kind.INITIATIVE)
-                .values_list("name", flat=True))
+    names = set(
+        Practice.objects.filter(kind=Practice.Kind.INITIATIVE).values_list("name", flat=True)
+    )
     assert {"Het Badhuis", "De Sleutel", "Buurttuin Kempenaar"} <= names
 
 
 def test_no_contact_data_of_people(library_loaded):
     for practice in Practice.objects.all():
         text = f"{practice.name} {practice.search_text}"
-        assert "@" not in text and not re.search(r"\b0\d{2,3}[ -]?\d{6,7}\b", text), \
-            practice.code
+        assert "@" not in text and not re.search(r"\b0\d{2,3}[ -]?\d{6,7}\b", text), practice.code
 
 
 def test_each_levels_summary_is_one_printed_page(client, library_loaded):
     for level in Level.objects.all():
-        response = client.get(f"/praktijken/niveaus/{level.key}/samenvatting/",
-                              {"format": "pdf"})
+        response = client.get(f"/praktijken/niveaus/{level.key}/samenvatting/", {"format": "pdf"})
         pages = PdfReader(BytesIO(response.content)).pages
         assert len(pages) == 1, level.key
         assert level.label in pages[0].extract_text()
 
 
 # --- The practices said no more than the source (issue 11, items 19–22) -------------------
+
 
 def described_in_part_b() -> set[str]:
     """Codes whose own description is in the source; the text stops in the middle of L-H1,
@@ -116,12 +129,12 @@ def facts_on_page(client, code: str) -> dict[str, str]:
     return {label: value for label, value in pairs}
 
 
-def test_tamtam_shows_130_as_the_reach_of_the_cooking_not_of_the_festival(
-        client, library_loaded):
+def test_tamtam_shows_130_as_the_reach_of_the_cooking_not_of_the_festival(client, library_loaded):
     assert source_facts("inventory")["L2_reach_of_the_cooking"] == 130
     facts = facts_on_page(client, "L2")
     assert [label for label, value in facts.items() if "130" in value] == [
-        "Bereik van het proeflokaal (koken)"]
+        "Bereik van het proeflokaal (koken)"
+    ]
     html = client.get(Practice.objects.get(code="L2").get_absolute_url()).content.decode()
     assert "130 mensen bereikt" not in html
     assert Practice.objects.get(code="L2").reach_number is None  # not the festival's reach
@@ -137,8 +150,11 @@ def test_medina_shows_who_applied_and_who_was_admitted(client, library_loaded):
 def test_every_reach_number_stands_with_what_it_counts(client, library_loaded):
     numbers = set(source_facts("inventory")["numbers"])
     for practice in Practice.objects.filter(reach_number__isnull=False):
-        counted = [label for label, value in facts_on_page(client, practice.code).items()
-                   if str(practice.reach_number) in value]
+        counted = [
+            label
+            for label, value in facts_on_page(client, practice.code).items()
+            if str(practice.reach_number) in value
+        ]
         assert counted, practice.code  # a label says what the number counts
         assert practice.reach_number in numbers, practice.code
         html = client.get(practice.get_absolute_url()).content.decode()
@@ -175,8 +191,11 @@ def test_practices_without_their_description_name_their_real_source(client, libr
 
 def test_loading_twice_changes_nothing(library_loaded):
     def rows():
-        return [{k: v for k, v in row.items() if k != "updated_at"}
-                for row in Practice.objects.order_by("code").values()]
+        return [
+            {k: v for k, v in row.items() if k != "updated_at"}
+            for row in Practice.objects.order_by("code").values()
+        ]
+
     before = rows()
     call_command("load_practices")
     assert rows() == before

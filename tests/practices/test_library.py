@@ -17,26 +17,47 @@ def shelf(db):
     high = Level.objects.create(key="hoog", label="Hoog participatieniveau", position=2)
     health = Theme.objects.create(label="Gezondheid", slug="gezondheid")
     work = Theme.objects.create(label="Arbeidsmarkt", slug="arbeidsmarkt")
-    visits = RecruitmentMethod.objects.create(key="huisbezoek",
-                                              label="Huisbezoeken door sleutelfiguren")
+    visits = RecruitmentMethod.objects.create(
+        key="huisbezoek", label="Huisbezoeken door sleutelfiguren"
+    )
     media = RecruitmentMethod.objects.create(key="media", label="Media")
     morocco = Country.objects.create(name="Marokko")
 
     def practice(code, name, level, themes, methods, text="", municipality="Den Haag"):
-        p = Practice.objects.create(code=code, slug=code.lower(), name=name, level=level,
-                                    municipality=municipality, working_method=text,
-                                    status=Practice.Status.PUBLISHED)
+        p = Practice.objects.create(
+            code=code,
+            slug=code.lower(),
+            name=name,
+            level=level,
+            municipality=municipality,
+            working_method=text,
+            status=Practice.Status.PUBLISHED,
+        )
         p.themes.set(themes)
         p.methods.set(methods)
         return p
 
     shelf = {
-        "L1": practice("L1", "Buurten met de buren", low, [health], [visits],
-                       "Sleutelfiguren legden huisbezoeken af bij gezinnen."),
-        "L2": practice("L2", "Vrouwen in de wijk", low, [health, work], [media],
-                       "Een krant en folders.", municipality="Utrecht"),
-        "H1": practice("H1", "Werk voor moeders", high, [work], [media],
-                       "Vrouw na vrouw vond werk."),
+        "L1": practice(
+            "L1",
+            "Buurten met de buren",
+            low,
+            [health],
+            [visits],
+            "Sleutelfiguren legden huisbezoeken af bij gezinnen.",
+        ),
+        "L2": practice(
+            "L2",
+            "Vrouwen in de wijk",
+            low,
+            [health, work],
+            [media],
+            "Een krant en folders.",
+            municipality="Utrecht",
+        ),
+        "H1": practice(
+            "H1", "Werk voor moeders", high, [work], [media], "Vrouw na vrouw vond werk."
+        ),
     }
     shelf["L1"].countries.set([morocco])
     return shelf
@@ -103,10 +124,16 @@ def test_every_search_has_its_own_address_and_works_without_javascript(client, s
     assert 'value="arbeidsmarkt" checked' in html
 
 
-@pytest.mark.parametrize("params", [
-    {"theme": "x" * 3000}, {"page": "-1"}, {"q": '"*^'},  # NUL, too long: tests/core
-    {"q": "AND OR NOT ("}, {"country": ""},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"theme": "x" * 3000},
+        {"page": "-1"},
+        {"q": '"*^'},  # NUL, too long: tests/core
+        {"q": "AND OR NOT ("},
+        {"country": ""},
+    ],
+)
 def test_odd_input_gets_a_page(client, shelf, params):
     assert client.get(reverse("practices:index"), params).status_code == 200
 
@@ -114,22 +141,31 @@ def test_odd_input_gets_a_page(client, shelf, params):
 def test_the_api_returns_codes_levels_and_dutch_theme_labels(client, shelf):
     data = client.get("/api/v1/practices", {"q": "vrouw", "level": "laag"}).json()
     assert data["count"] == 1
-    assert data["items"][0] == {**data["items"][0], "code": "L2", "level": "laag",
-                                "themes": ["Gezondheid", "Arbeidsmarkt"]}
+    assert data["items"][0] == {
+        **data["items"][0],
+        "code": "L2",
+        "level": "laag",
+        "themes": ["Gezondheid", "Arbeidsmarkt"],
+    }
     assert {f["label"] for f in data["facets"]["theme"]} == {"Gezondheid", "Arbeidsmarkt"}
     assert client.get("/api/v1/practices", {"page": 0}).status_code == 422
 
 
 def test_a_submitted_practice_waits_for_a_facilitator(client, member, shelf):
     client.force_login(member)
-    response = client.post(reverse("practices:submit"), {
-        "name": "Koffie met de buurvrouw", "municipality": "Den Haag",
-        "working_method": "Wij gingen langs bij de buren.", "what_worked": "Koffie\nGeduld",
-        "methods": [RecruitmentMethod.objects.get(key="huisbezoek").pk]})
+    response = client.post(
+        reverse("practices:submit"),
+        {
+            "name": "Koffie met de buurvrouw",
+            "municipality": "Den Haag",
+            "working_method": "Wij gingen langs bij de buren.",
+            "what_worked": "Koffie\nGeduld",
+            "methods": [RecruitmentMethod.objects.get(key="huisbezoek").pk],
+        },
+    )
     assert response.status_code == 302
     practice = Practice.objects.get(name="Koffie met de buurvrouw")
-    assert practice.status == Practice.Status.DRAFT and practice.what_worked == [
-        "Koffie", "Geduld"]
+    assert practice.status == Practice.Status.DRAFT and practice.what_worked == ["Koffie", "Geduld"]
     assert practice.code not in codes(search(q="buurvrouw"))
     assert client.get(practice.get_absolute_url()).status_code == 200  # her own draft
     client.logout()
@@ -159,8 +195,11 @@ def test_postgresql_keeps_a_stored_weighted_vector_in_step(shelf):
     from django.contrib.postgres.search import SearchQuery
 
     def named(word):
-        return set(Practice.objects.filter(search_vector=SearchQuery(word, config="dutch"))
-                   .values_list("code", flat=True))
+        return set(
+            Practice.objects.filter(search_vector=SearchQuery(word, config="dutch")).values_list(
+                "code", flat=True
+            )
+        )
 
     assert named("huisbezoek") == {"L1"}
     practice = shelf["H1"]
@@ -175,8 +214,13 @@ def test_postgresql_keeps_a_stored_weighted_vector_in_step(shelf):
 
 def test_the_api_cuts_pages_in_the_database_and_keeps_the_ranking(client, shelf):
     for n in range(25):
-        Practice.objects.create(code=f"X{n:02}", slug=f"x{n:02}", name=f"Vrouwen {n:02}",
-                                status=Practice.Status.PUBLISHED, level=shelf["L1"].level)
+        Practice.objects.create(
+            code=f"X{n:02}",
+            slug=f"x{n:02}",
+            name=f"Vrouwen {n:02}",
+            status=Practice.Status.PUBLISHED,
+            level=shelf["L1"].level,
+        )
     first = client.get("/api/v1/practices", {"q": "vrouw", "level": "laag"}).json()
     second = client.get("/api/v1/practices", {"q": "vrouw", "level": "laag", "page": 2}).json()
     assert first["count"] == second["count"] == 26 and first["pages"] == 2

@@ -20,6 +20,7 @@ CODE = r"(?:L-H\d|[LMHI]\d)"
 
 # --- The CoP's step-by-step booklets (text extracted from PDF) -------------------------
 
+
 def undouble(line: str) -> str:
     """'A A rest' -> 'A rest', where the extraction repeated the start of a line."""
     line = line.strip()
@@ -27,7 +28,7 @@ def undouble(line: str) -> str:
         head = line[:size].strip()
         rest = line[size:].lstrip()
         if head and rest.startswith(head) and len(head) > 8:
-            return (head + " " + rest[len(head):].lstrip()).strip()
+            return (head + " " + rest[len(head) :].lstrip()).strip()
     return line
 
 
@@ -43,7 +44,7 @@ def _region(name: str, start: str, end: str) -> str:
     lines = (SOURCES / name).read_text(encoding="utf-8").splitlines()
     first = next(i for i, line in enumerate(lines) if start in line)
     last = next(i for i, line in enumerate(lines) if i > first and end in line)
-    return " ".join(undouble(line) for line in lines[first:last + 1])
+    return " ".join(undouble(line) for line in lines[first : last + 1])
 
 
 def booklets() -> dict:
@@ -52,19 +53,22 @@ def booklets() -> dict:
     lines = (SOURCES / friction).read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("4. Stappenplan"))
     return {
-        "location_questions": len(question_sentences(
-            _region(location, "Welke activiteit", "Of maakt dat niet uit"))),
+        "location_questions": len(
+            question_sentences(_region(location, "Welke activiteit", "Of maakt dat niet uit"))
+        ),
         # Step numbers survive only as the two broken glyphs that open each step.
-        "location_steps": (SOURCES / location).read_text(encoding="utf-8").count(
-            "\ufffd\ufffd "),
-        "friction_questions": len(question_sentences(
-            _region(friction, "3. Hulpvragen", "van oplossingen?"))),
-        "friction_steps": len({line[0] for line in lines[start + 1:]
-                               if re.match(r"^[1-9]\. ", line)}),
+        "location_steps": (SOURCES / location).read_text(encoding="utf-8").count("\ufffd\ufffd "),
+        "friction_questions": len(
+            question_sentences(_region(friction, "3. Hulpvragen", "van oplossingen?"))
+        ),
+        "friction_steps": len(
+            {line[0] for line in lines[start + 1 :] if re.match(r"^[1-9]\. ", line)}
+        ),
     }
 
 
 # --- The magazine on collective work ----------------------------------------------------
+
 
 def magazine() -> dict:
     text = (SOURCES / "magazine-collectief-werken-movisie-2023.md").read_text(encoding="utf-8")
@@ -72,16 +76,19 @@ def magazine() -> dict:
     return {
         "badhuis_respondents": [int(n) for n in re.findall(r"(\d+) buurtbewoners", plain)],
         "percents": sorted({int(n) for n in re.findall(r"\b(\d+) procent", plain)}),
-        "worded_percents": sorted({f"{word} {n}" for word, n in
-                                   re.findall(r"\b(ruim|bijna) (\d+) procent", plain)}),
+        "worded_percents": sorted(
+            {f"{word} {n}" for word, n in re.findall(r"\b(ruim|bijna) (\d+) procent", plain)}
+        ),
     }
 
 
 # --- The inventory of recruitment approaches --------------------------------------------
 
+
 def _inventory() -> str:
     return (SOURCES / "inventarisatie-wervingsaanpakken-allochtone-vrouwen.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def theme_index(text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -98,9 +105,21 @@ def theme_index(text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
             in_note = ")" not in line
             continue
         codes = re.findall(CODE, line)
-        if not line or line.startswith(("In aanvulling", "van de", "De keuze", "Als project",
-                                         "dat zeg", "zeggen", "De methode", "niveau van",
-                                         "laag-hoog en", "verwezen", "regierol")):
+        if not line or line.startswith(
+            (
+                "In aanvulling",
+                "van de",
+                "De keuze",
+                "Als project",
+                "dat zeg",
+                "zeggen",
+                "De methode",
+                "niveau van",
+                "laag-hoog en",
+                "verwezen",
+                "regierol",
+            )
+        ):
             continue
         if in_countries and ":" in line and codes:
             country, _sep, rest = line.partition(":")
@@ -114,21 +133,27 @@ def theme_index(text: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
                 label = line.split("(")[0].strip()
                 themes[label] = set()
                 in_note = "(" in line and ")" not in line
-    return ({k: sorted(v) for k, v in themes.items() if v},
-            {k: sorted(v) for k, v in countries.items() if v})
+    return (
+        {k: sorted(v) for k, v in themes.items() if v},
+        {k: sorted(v) for k, v in countries.items() if v},
+    )
 
 
 def inventory() -> dict:
     text = _inventory()
     plain = " ".join(text.split())
     themes, countries = theme_index(text)
-    contents = text[:text.index("Zoeksleutel")]
-    part_b = text[text.index("Boschveld buurten met de buren, Huisbezoeken") - 20:]
-    cooking = re.search(r"proeflokaal.{0,5} wordt gekookt is het bereik veel groter \((\d+)\)",
-                        plain)
+    contents = text[: text.index("Zoeksleutel")]
+    part_b = text[text.index("Boschveld buurten met de buren, Huisbezoeken") - 20 :]
+    cooking = re.search(
+        r"proeflokaal.{0,5} wordt gekookt is het bereik veel groter \((\d+)\)", plain
+    )
     medina = re.search(r"meldden zich (\d+) vrouwen waarvan er (\d+) werden toegelaten", plain)
-    haschiba = re.search(r"op (\w+) en de onderkant van de banenmarkt gericht maar ook op de "
-                         r"(\w+)", plain)
+    haschiba = re.search(
+        r"op (\w+) en de onderkant van de banenmarkt gericht maar ook op de "
+        r"(\w+)",
+        plain,
+    )
     return {
         "themes": themes,
         "countries": countries,
@@ -150,6 +175,7 @@ def extract() -> dict:
 if __name__ == "__main__":
     if not SOURCES.is_dir():
         sys.exit(f"The sources are not at {SOURCES}")
-    FACTS_FILE.write_text(json.dumps(extract(), ensure_ascii=False, indent=1, sort_keys=True)
-                          + "\n", encoding="utf-8")
+    FACTS_FILE.write_text(
+        json.dumps(extract(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     print(f"wrote {FACTS_FILE}")

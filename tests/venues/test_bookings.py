@@ -18,12 +18,14 @@ def room(db):
 
 
 def book(room, organisation, start, end, user=None):
-    return services.request_booking(room, organisation, user or UserFactory(), start, end,
-                                    "Taalcafé", 20)
+    return services.request_booking(
+        room, organisation, user or UserFactory(), start, end, "Taalcafé", 20
+    )
 
 
-def test_a_free_slot_is_booked_and_the_venue_is_told(room, organisation,
-                                                     django_capture_on_commit_callbacks):
+def test_a_free_slot_is_booked_and_the_venue_is_told(
+    room, organisation, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         booking = book(room, organisation, at(7, 10), at(7, 12))
     assert booking.status == "requested"
@@ -53,12 +55,15 @@ def test_a_declined_or_cancelled_booking_frees_the_room(room, organisation):
     assert book(room, organisation, at(7, 10), at(7, 12)).status == "requested"
 
 
-@pytest.mark.parametrize(("start", "end", "message"), [
-    (at(7, 12), at(7, 10), "na het begin"),
-    (at(-1, 10), at(-1, 12), "voorbij"),
-    (at(7, 6), at(7, 9), "niet open"),
-    (at(7, 22), at(8, 1), "dezelfde dag"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (at(7, 12), at(7, 10), "na het begin"),
+        (at(-1, 10), at(-1, 12), "voorbij"),
+        (at(7, 6), at(7, 9), "niet open"),
+        (at(7, 22), at(8, 1), "dezelfde dag"),
+    ],
+)
 def test_bad_times_are_explained(room, organisation, start, end, message):
     with pytest.raises(ValidationError, match=message):
         book(room, organisation, start, end)
@@ -71,12 +76,12 @@ def test_a_closed_day_is_refused(room, organisation):
         book(room, organisation, at(7, 10), at(7, 12))
 
 
-def test_the_requester_hears_the_decision_in_her_language(room,
-                                                          django_capture_on_commit_callbacks):
+def test_the_requester_hears_the_decision_in_her_language(room, django_capture_on_commit_callbacks):
     requester = UserFactory(language="tr")
     membership = MembershipFactory(user=requester)
-    booking = services.request_booking(room, membership.organisation, requester, at(7, 10),
-                                       at(7, 12), "Naailes", 12)
+    booking = services.request_booking(
+        room, membership.organisation, requester, at(7, 10), at(7, 12), "Naailes", 12
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.decide(booking, UserFactory(), approve=True)
     assert booking.status == "approved"
@@ -113,28 +118,52 @@ def test_twenty_parallel_requests_for_one_slot_give_one_booking(attempt):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own constraint")
 def test_on_postgresql_the_database_itself_refuses_an_overlap(room, organisation):
-    Booking.objects.create(room=room, organisation=organisation, start=at(7, 10),
-                           end=at(7, 12), held_until=at(7, 12), purpose="a")
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(7, 10),
+        end=at(7, 12),
+        held_until=at(7, 12),
+        purpose="a",
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
-        Booking.objects.create(room=room, organisation=organisation, start=at(7, 11),
-                               end=at(7, 13), held_until=at(7, 13), purpose="b")
+        Booking.objects.create(
+            room=room,
+            organisation=organisation,
+            start=at(7, 11),
+            end=at(7, 13),
+            held_until=at(7, 13),
+            purpose="b",
+        )
 
 
 def test_more_people_than_seats_is_refused(room, organisation):
     with pytest.raises(ValidationError, match="passen 40 mensen"):
-        services.request_booking(room, organisation, UserFactory(), at(7, 10), at(7, 12),
-                                 "Feest", 41)
+        services.request_booking(
+            room, organisation, UserFactory(), at(7, 10), at(7, 12), "Feest", 41
+        )
 
 
 def weekly(room, organisation, first, weeks, skip=False, start=time(10), end=time(12)):
     from datetime import timedelta as td
-    return services.request_series(room, organisation, UserFactory(), first,
-                                   first + td(weeks=weeks - 1), start, end, "Taalcafé", 10,
-                                   skip_clashes=skip)
+
+    return services.request_series(
+        room,
+        organisation,
+        UserFactory(),
+        first,
+        first + td(weeks=weeks - 1),
+        start,
+        end,
+        "Taalcafé",
+        10,
+        skip_clashes=skip,
+    )
 
 
 def test_a_weekly_series_books_every_date_as_its_own_booking(
-        room, organisation, django_capture_on_commit_callbacks):
+    room, organisation, django_capture_on_commit_callbacks
+):
     first = at(7, 10).date()
     with django_capture_on_commit_callbacks(execute=True):
         series, clashes = weekly(room, organisation, first, 6)

@@ -10,14 +10,16 @@ from wijkkracht.venues import calendars, services
 
 
 def test_the_groups_feed_holds_its_bookings_at_the_right_local_time_across_dst(
-        client, organisation, member):
+    client, organisation, member
+):
     room = make_room()
     # Summer time starts on Sunday 28 March 2027: one booking before, one after.
     for day in (25, 1):
         month = 3 if day == 25 else 4
         start = datetime(2027, month, day, 10, tzinfo=AMS)
-        booking = services.request_booking(room, organisation, member, start,
-                                           start.replace(hour=12), "Taalcafé", 10)
+        booking = services.request_booking(
+            room, organisation, member, start, start.replace(hour=12), "Taalcafé", 10
+        )
         services.decide(booking, UserFactory(), approve=True)
     client.force_login(member)
     page = client.get(reverse("venues:bookings", args=[organisation.slug]))
@@ -57,8 +59,17 @@ def test_a_weekly_series_over_the_dst_change_stays_at_ten_oclock(client, organis
     from datetime import date, time
 
     room = make_room()
-    services.request_series(room, organisation, member, date(2027, 10, 21), date(2027, 11, 4),
-                            time(10), time(12), "Taalcafé", 10)
+    services.request_series(
+        room,
+        organisation,
+        member,
+        date(2027, 10, 21),
+        date(2027, 11, 4),
+        time(10),
+        time(12),
+        "Taalcafé",
+        10,
+    )
     feed = calendars.feed_for(organisation=organisation)
     events = Calendar.from_ical(client.get(feed.get_absolute_url()).content).walk("VEVENT")
     starts = sorted(e.decoded("dtstart") for e in events)

@@ -85,19 +85,32 @@ def open_editor(client, person, url):
 
 
 def new_venue_fields(**changes) -> dict:
-    district, _ = Area.objects.get_or_create(slug="escamp-test", defaults={
-        "kind": Area.Kind.DISTRICT, "name": "Escamp"})
-    area, _ = Area.objects.get_or_create(slug="moerwijk-test", defaults={
-        "kind": Area.Kind.WIJK, "name": "Moerwijk", "parent": district})
-    return {"name": "Buurtkamer De Linde", "kind": "neighbourhood_room",
-            "address": "Lindelaan 4", "postcode": "2531ab", "area": str(area.pk),
-            "contact_url": "https://delinde.example/huren", "children_welcome": "on",
-            **{f"{p}-{k}": v for p in ("hours", "closures", "rooms")
-               for k, v in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))},
-            **changes}
+    district, _ = Area.objects.get_or_create(
+        slug="escamp-test", defaults={"kind": Area.Kind.DISTRICT, "name": "Escamp"}
+    )
+    area, _ = Area.objects.get_or_create(
+        slug="moerwijk-test",
+        defaults={"kind": Area.Kind.WIJK, "name": "Moerwijk", "parent": district},
+    )
+    return {
+        "name": "Buurtkamer De Linde",
+        "kind": "neighbourhood_room",
+        "address": "Lindelaan 4",
+        "postcode": "2531ab",
+        "area": str(area.pk),
+        "contact_url": "https://delinde.example/huren",
+        "children_welcome": "on",
+        **{
+            f"{p}-{k}": v
+            for p in ("hours", "closures", "rooms")
+            for k, v in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+        },
+        **changes,
+    }
 
 
 # --- Who may use which page ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["venues:add", "venues:suggest", "venues:review"])
 def test_anonymous_people_are_sent_to_sign_in(client, db, name):
@@ -124,8 +137,7 @@ def test_an_outsider_gets_404_for_editing_and_reviewing(client, venue, outsider)
 
 
 @pytest.mark.parametrize("role", [RoleGrant.Role.FACILITATOR, RoleGrant.Role.PROFESSIONAL])
-def test_facilitators_and_professionals_edit_only_venues_without_a_manager(client, venue,
-                                                                           role):
+def test_facilitators_and_professionals_edit_only_venues_without_a_manager(client, venue, role):
     client.force_login(with_role(role))
     assert client.get(edit_url(venue)).status_code == 200
     venue.managers.add(UserFactory())
@@ -166,15 +178,30 @@ def test_the_review_page_is_for_facilitators_and_professionals(client, member, f
 
 # --- Editing --------------------------------------------------------------------------
 
+
 def test_a_manager_edits_the_venues_own_fields(client, venue, manager):
     page = open_editor(client, manager, edit_url(venue))
-    response = client.post(edit_url(venue), form_data(
-        page, name="Buurthuis De Zon", postcode="2525ab", music="on", lift="on",
-        public_transport="Tram 9, halte Leyweg", latitude="52,0705", longitude="4.3007"))
+    response = client.post(
+        edit_url(venue),
+        form_data(
+            page,
+            name="Buurthuis De Zon",
+            postcode="2525ab",
+            music="on",
+            lift="on",
+            public_transport="Tram 9, halte Leyweg",
+            latitude="52,0705",
+            longitude="4.3007",
+        ),
+    )
     assert response.status_code == 302 and response["Location"] == venue.get_absolute_url()
     venue.refresh_from_db()
     assert (venue.name, venue.postcode, venue.music, venue.lift) == (
-        "Buurthuis De Zon", "2525 AB", True, True)
+        "Buurthuis De Zon",
+        "2525 AB",
+        True,
+        True,
+    )
     assert str(venue.latitude) == "52.07050"
 
 
@@ -184,15 +211,22 @@ def test_a_manager_changes_hours_closures_and_rooms(client, venue, room, manager
     sunday = OpeningHours.objects.get(venue=venue, day=6)
     row = next(k[:-3] for k, v in data.items() if k.endswith("-id") and v == str(sunday.pk))
     day = (timezone.localdate() + timedelta(days=30)).isoformat()
-    data.update({
-        f"{row}-DELETE": "on",
-        "hours-0-opens": "09:00", "hours-0-closes": "17:30",
-        "closures-0-start": day, "closures-0-end": day, "closures-0-reason": "Koningsdag",
-        "rooms-0-price_hour": "15,75",
-        "rooms-1-name": "Keuken", "rooms-1-capacity_seated": "12",
-        "rooms-1-facilities": ["kitchen", "wifi"], "rooms-1-price_daypart": "30",
-        "rooms-1-social_discount_percent": "50",
-    })
+    data.update(
+        {
+            f"{row}-DELETE": "on",
+            "hours-0-opens": "09:00",
+            "hours-0-closes": "17:30",
+            "closures-0-start": day,
+            "closures-0-end": day,
+            "closures-0-reason": "Koningsdag",
+            "rooms-0-price_hour": "15,75",
+            "rooms-1-name": "Keuken",
+            "rooms-1-capacity_seated": "12",
+            "rooms-1-facilities": ["kitchen", "wifi"],
+            "rooms-1-price_daypart": "30",
+            "rooms-1-social_discount_percent": "50",
+        }
+    )
     assert client.post(edit_url(venue), data).status_code == 302
     assert not OpeningHours.objects.filter(venue=venue, day=6).exists()
     assert OpeningHours.objects.get(venue=venue, day=0).closes == time(17, 30)
@@ -215,8 +249,12 @@ def test_a_day_without_hours_gets_an_empty_row_with_the_day_filled_in(client, ve
 
 def test_closing_before_opening_is_refused_and_nothing_is_saved(client, venue, manager):
     page = open_editor(client, manager, edit_url(venue))
-    response = client.post(edit_url(venue), form_data(
-        page, name="Nieuwe naam", **{"hours-0-opens": "18:00", "hours-0-closes": "09:00"}))
+    response = client.post(
+        edit_url(venue),
+        form_data(
+            page, name="Nieuwe naam", **{"hours-0-opens": "18:00", "hours-0-closes": "09:00"}
+        ),
+    )
     assert response.status_code == 400
     assert "De sluitingstijd moet na de openingstijd liggen." in response.content.decode()
     assert "Nieuwe naam" in response.content.decode()  # what she typed is still there
@@ -228,8 +266,12 @@ def test_closing_before_opening_is_refused_and_nothing_is_saved(client, venue, m
 def test_overlapping_hours_on_one_day_are_refused(client, venue, manager):
     OpeningHours.objects.filter(venue=venue, day=6).delete()
     page = open_editor(client, manager, edit_url(venue))
-    response = client.post(edit_url(venue), form_data(
-        page, **{"hours-6-day": "0", "hours-6-opens": "20:00", "hours-6-closes": "23:30"}))
+    response = client.post(
+        edit_url(venue),
+        form_data(
+            page, **{"hours-6-day": "0", "hours-6-opens": "20:00", "hours-6-closes": "23:30"}
+        ),
+    )
     assert response.status_code == 400
     assert "overlappen" in response.content.decode()
     assert OpeningHours.objects.filter(venue=venue).count() == 6
@@ -237,18 +279,26 @@ def test_overlapping_hours_on_one_day_are_refused(client, venue, manager):
 
 def test_a_closure_that_ends_before_it_starts_is_refused(client, venue, manager):
     page = open_editor(client, manager, edit_url(venue))
-    response = client.post(edit_url(venue), form_data(
-        page, **{"closures-0-start": soon(31), "closures-0-end": soon(30)}))
+    response = client.post(
+        edit_url(venue),
+        form_data(page, **{"closures-0-start": soon(31), "closures-0-end": soon(30)}),
+    )
     assert response.status_code == 400
     assert "De laatste dag mag niet voor de eerste dag liggen." in response.content.decode()
     assert not Closure.objects.exists()
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("rooms-0-social_discount_percent", "150"), ("rooms-0-price_hour", "-5"),
-    ("rooms-0-capacity_seated", "0"), ("rooms-0-buffer_minutes", "1000"),
-    ("rooms-0-facilities", "sauna"), ("rooms-0-name", ""),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("rooms-0-social_discount_percent", "150"),
+        ("rooms-0-price_hour", "-5"),
+        ("rooms-0-capacity_seated", "0"),
+        ("rooms-0-buffer_minutes", "1000"),
+        ("rooms-0-facilities", "sauna"),
+        ("rooms-0-name", ""),
+    ],
+)
 def test_impossible_room_values_are_refused(client, venue, room, manager, field, value):
     page = open_editor(client, manager, edit_url(venue))
     response = client.post(edit_url(venue), form_data(page, name="Anders", **{field: value}))
@@ -259,25 +309,34 @@ def test_impossible_room_values_are_refused(client, venue, room, manager, field,
     assert venue.name == "Buurthuis Test" and room.social_discount_percent == 0
 
 
-@pytest.mark.parametrize(("changes", "message"), [
-    ({"postcode": "25255"}, "vier cijfers en twee letters"),
-    ({"contact_email": ""}, "Vul een e-mailadres of een formulier in"),
-    ({"latitude": "4.30", "longitude": "52.07"}, "andersom"),
-    ({"latitude": "52.07"}, "Vul beide in"),
-    ({"area": "999999"}, 'class="error"'),
-])
-def test_venue_mistakes_are_explained_next_to_the_field(client, venue, manager, changes,
-                                                        message):
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"postcode": "25255"}, "vier cijfers en twee letters"),
+        ({"contact_email": ""}, "Vul een e-mailadres of een formulier in"),
+        ({"latitude": "4.30", "longitude": "52.07"}, "andersom"),
+        ({"latitude": "52.07"}, "Vul beide in"),
+        ({"area": "999999"}, 'class="error"'),
+    ],
+)
+def test_venue_mistakes_are_explained_next_to_the_field(client, venue, manager, changes, message):
     page = open_editor(client, manager, edit_url(venue))
     response = client.post(edit_url(venue), form_data(page, **changes))
     assert response.status_code == 400
     assert message in response.content.decode()
 
 
-def test_a_room_with_a_booking_to_come_cannot_be_deleted(client, venue, room, manager,
-                                                         organisation):
-    Booking.objects.create(room=room, organisation=organisation, start=at(7, 10),
-                           end=at(7, 12), held_until=at(7, 12), purpose="Naailes")
+def test_a_room_with_a_booking_to_come_cannot_be_deleted(
+    client, venue, room, manager, organisation
+):
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(7, 10),
+        end=at(7, 12),
+        held_until=at(7, 12),
+        purpose="Naailes",
+    )
     page = open_editor(client, manager, edit_url(venue))
     response = client.post(edit_url(venue), form_data(page, **{"rooms-0-DELETE": "on"}))
     assert response.status_code == 400
@@ -285,16 +344,30 @@ def test_a_room_with_a_booking_to_come_cannot_be_deleted(client, venue, room, ma
     assert Room.objects.filter(pk=room.pk).exists()
 
 
-def test_a_room_with_only_past_or_cancelled_bookings_can_be_deleted(client, venue, room,
-                                                                    manager, organisation):
-    Booking.objects.create(room=room, organisation=organisation, start=at(-7, 10),
-                           end=at(-7, 12), held_until=at(-7, 12), purpose="Vroeger")
-    Booking.objects.create(room=room, organisation=organisation, start=at(7, 10),
-                           end=at(7, 12), held_until=at(7, 12), purpose="Gaat niet door",
-                           status=Booking.Status.CANCELLED)
+def test_a_room_with_only_past_or_cancelled_bookings_can_be_deleted(
+    client, venue, room, manager, organisation
+):
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(-7, 10),
+        end=at(-7, 12),
+        held_until=at(-7, 12),
+        purpose="Vroeger",
+    )
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(7, 10),
+        end=at(7, 12),
+        held_until=at(7, 12),
+        purpose="Gaat niet door",
+        status=Booking.Status.CANCELLED,
+    )
     page = open_editor(client, manager, edit_url(venue))
-    assert client.post(edit_url(venue),
-                       form_data(page, **{"rooms-0-DELETE": "on"})).status_code == 302
+    assert (
+        client.post(edit_url(venue), form_data(page, **{"rooms-0-DELETE": "on"})).status_code == 302
+    )
     assert not Room.objects.filter(pk=room.pk).exists()
 
 
@@ -302,8 +375,14 @@ def test_a_booking_made_while_she_edits_still_keeps_the_room(venue, room, organi
     data = editor_data(VenueEditor(venue=venue), name="Nieuw", **{"rooms-0-DELETE": "on"})
     editor = VenueEditor(data, venue=Venue.objects.get(pk=venue.pk))
     assert editor.is_valid()
-    Booking.objects.create(room=room, organisation=organisation, start=at(7, 10),
-                           end=at(7, 12), held_until=at(7, 12), purpose="Net op tijd")
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(7, 10),
+        end=at(7, 12),
+        held_until=at(7, 12),
+        purpose="Net op tijd",
+    )
     with pytest.raises(stewardship.RoomInUse):
         stewardship.save_venue(editor)
     assert Room.objects.filter(pk=room.pk).exists()
@@ -312,8 +391,9 @@ def test_a_booking_made_while_she_edits_still_keeps_the_room(venue, room, organi
 
 def test_saving_over_newer_changes_is_refused_once(client, venue, manager):
     page = open_editor(client, manager, edit_url(venue))
-    Venue.objects.filter(pk=venue.pk).update(name="Door een ander",
-                                             updated_at=timezone.now() + timedelta(seconds=1))
+    Venue.objects.filter(pk=venue.pk).update(
+        name="Door een ander", updated_at=timezone.now() + timedelta(seconds=1)
+    )
     response = client.post(edit_url(venue), form_data(page, name="Door Mo"))
     assert response.status_code == 409
     assert "Iemand anders heeft deze locatie net ook veranderd" in response.content.decode()
@@ -322,22 +402,35 @@ def test_saving_over_newer_changes_is_refused_once(client, venue, manager):
     assert Venue.objects.get(pk=venue.pk).name == "Door Mo"
 
 
-JUNK = st.text(max_size=60) | st.sampled_from(["", " ", "\x00", "9" * 40, "1e999", "NaN",
-                                                "-0,0", "25:99", "<script>"])
-FUZZ = settings(max_examples=25, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+JUNK = st.text(max_size=60) | st.sampled_from(
+    ["", " ", "\x00", "9" * 40, "1e999", "NaN", "-0,0", "25:99", "<script>"]
+)
+FUZZ = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @FUZZ
 @given(postcode=JUNK, latitude=JUNK, price=JUNK, opens=JUNK, discount=JUNK)
-def test_junk_gets_the_form_back_never_a_crash(client, venue, manager, postcode, latitude,
-                                               price, opens, discount):
+def test_junk_gets_the_form_back_never_a_crash(
+    client, venue, manager, postcode, latitude, price, opens, discount
+):
     page = open_editor(client, manager, edit_url(venue))
     before = Venue.objects.values().get(pk=venue.pk)
-    response = client.post(edit_url(venue), form_data(
-        page, postcode=postcode, latitude=latitude, longitude="4.3", **{
-            "rooms-0-price_hour": price, "hours-0-opens": opens,
-            "rooms-0-social_discount_percent": discount}))
+    response = client.post(
+        edit_url(venue),
+        form_data(
+            page,
+            postcode=postcode,
+            latitude=latitude,
+            longitude="4.3",
+            **{
+                "rooms-0-price_hour": price,
+                "hours-0-opens": opens,
+                "rooms-0-social_discount_percent": discount,
+            },
+        ),
+    )
     assert response.status_code in (302, 400)
     if response.status_code == 400:
         assert Venue.objects.values().get(pk=venue.pk) == before
@@ -345,15 +438,27 @@ def test_junk_gets_the_form_back_never_a_crash(client, venue, manager, postcode,
 
 # --- Adding and suggesting --------------------------------------------------------------
 
+
 def test_a_facilitator_adds_a_venue_that_is_published_at_once(client, facilitator):
     client.force_login(facilitator)
-    response = client.post(reverse("venues:add"), new_venue_fields(**{
-        "rooms-TOTAL_FORMS": "1", "rooms-0-name": "Huiskamer", "rooms-0-capacity_seated": "15",
-    }))
+    response = client.post(
+        reverse("venues:add"),
+        new_venue_fields(
+            **{
+                "rooms-TOTAL_FORMS": "1",
+                "rooms-0-name": "Huiskamer",
+                "rooms-0-capacity_seated": "15",
+            }
+        ),
+    )
     venue = Venue.objects.get(name="Buurtkamer De Linde")
     assert response["Location"] == venue.get_absolute_url()
     assert (venue.key, venue.is_published, venue.added_by, venue.suggested_by) == (
-        "buurtkamer-de-linde", True, facilitator, None)
+        "buurtkamer-de-linde",
+        True,
+        facilitator,
+        None,
+    )
     assert venue.postcode == "2531 AB" and venue.rooms.get().name == "Huiskamer"
     assert "Buurtkamer De Linde" in client.get(reverse("venues:directory")).content.decode()
 
@@ -365,16 +470,18 @@ def test_new_venues_get_a_key_of_their_own(facilitator):
     assert stewardship.unique_key("مسجد") == "locatie"
 
 
-def test_a_member_suggests_a_venue_that_waits_unseen(client, organisation, member, admin,
-                                                     outsider):
+def test_a_member_suggests_a_venue_that_waits_unseen(client, organisation, member, admin, outsider):
     client.force_login(member)
-    response = client.post(reverse("venues:suggest"), new_venue_fields(
-        organisation=organisation.slug,
-        **{"rooms-TOTAL_FORMS": "1", "rooms-0-name": "Zaal", "rooms-0-capacity_seated": "30"}))
+    response = client.post(
+        reverse("venues:suggest"),
+        new_venue_fields(
+            organisation=organisation.slug,
+            **{"rooms-TOTAL_FORMS": "1", "rooms-0-name": "Zaal", "rooms-0-capacity_seated": "30"},
+        ),
+    )
     venue = Venue.objects.get(name="Buurtkamer De Linde")
     assert response["Location"] == venue.get_absolute_url()
-    assert (venue.is_published, venue.suggested_by, venue.added_by) == (
-        False, organisation, member)
+    assert (venue.is_published, venue.suggested_by, venue.added_by) == (False, organisation, member)
     assert "Buurtkamer De Linde" not in client.get(reverse("venues:directory")).content.decode()
     client.logout()
     assert client.get(venue.get_absolute_url()).status_code == 404
@@ -391,13 +498,13 @@ def test_she_suggests_only_for_her_own_groups(client, organisation, member):
     client.force_login(member)
     page = client.get(reverse("venues:suggest")).content.decode()
     assert "Taalcafé Laak" in page and organisation.name in page
-    response = client.post(reverse("venues:suggest"),
-                           new_venue_fields(organisation=other.slug))
+    response = client.post(reverse("venues:suggest"), new_venue_fields(organisation=other.slug))
     assert response.status_code == 400
     assert not Venue.objects.filter(name="Buurtkamer De Linde").exists()
 
 
 # --- Review -----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def suggestion(client, organisation, member):
@@ -411,8 +518,9 @@ def decide(client, venue, **data):
     return client.post(reverse("venues:decide_suggestion", args=[venue.key]), data)
 
 
-def test_a_facilitator_sees_and_publishes_a_suggestion(client, suggestion, member, facilitator,
-                                                       django_capture_on_commit_callbacks):
+def test_a_facilitator_sees_and_publishes_a_suggestion(
+    client, suggestion, member, facilitator, django_capture_on_commit_callbacks
+):
     client.force_login(facilitator)
     assert "Buurtkamer De Linde" in client.get(reverse("venues:review")).content.decode()
     assert client.get(suggestion.get_absolute_url()).status_code == 200
@@ -428,25 +536,34 @@ def test_a_facilitator_sees_and_publishes_a_suggestion(client, suggestion, membe
     assert suggestion.get_absolute_url() in mail.outbox[-1].body
 
 
-def test_the_suggester_is_told_in_her_own_language(client, suggestion, member, facilitator,
-                                                   django_capture_on_commit_callbacks):
+def test_the_suggester_is_told_in_her_own_language(
+    client, suggestion, member, facilitator, django_capture_on_commit_callbacks
+):
     member.language = "nl"
     member.save()
     client.force_login(facilitator)
     for _twice in range(2):
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(reverse("venues:decide_suggestion", args=[suggestion.key]),
-                        {"decision": "publish"}, headers={"accept-language": "en"})
+            client.post(
+                reverse("venues:decide_suggestion", args=[suggestion.key]),
+                {"decision": "publish"},
+                headers={"accept-language": "en"},
+            )
     assert len(mail.outbox) == 1  # a second click tells nobody twice
     assert mail.outbox[0].body.startswith("Hallo,")
 
 
-def test_a_professional_rejects_with_a_reason(client, suggestion, member,
-                                             django_capture_on_commit_callbacks):
+def test_a_professional_rejects_with_a_reason(
+    client, suggestion, member, django_capture_on_commit_callbacks
+):
     client.force_login(with_role(RoleGrant.Role.PROFESSIONAL))
     with django_capture_on_commit_callbacks(execute=True):
-        response = decide(client, suggestion, decision="reject",
-                      reason="Deze plek verhuurt geen zalen aan groepen.")
+        response = decide(
+            client,
+            suggestion,
+            decision="reject",
+            reason="Deze plek verhuurt geen zalen aan groepen.",
+        )
     assert response.status_code == 302
     assert not Venue.objects.filter(pk=suggestion.pk).exists()
     assert mail.outbox[-1].to == [member.email]
@@ -462,18 +579,19 @@ def test_rejecting_needs_a_reason(client, suggestion, facilitator):
     assert not mail.outbox
 
 
-def test_only_reviewers_decide_and_only_on_waiting_suggestions(client, suggestion, member,
-                                                               facilitator, venue):
+def test_only_reviewers_decide_and_only_on_waiting_suggestions(
+    client, suggestion, member, facilitator, venue
+):
     client.force_login(member)
     assert decide(client, suggestion, decision="publish").status_code == 404
     client.force_login(facilitator)
     assert decide(client, venue, decision="reject", reason="x").status_code == 404
     assert Venue.objects.filter(pk=venue.pk).exists()
-    assert client.get(reverse("venues:decide_suggestion",
-                              args=[suggestion.key])).status_code == 405
+    assert client.get(reverse("venues:decide_suggestion", args=[suggestion.key])).status_code == 405
 
 
 # --- Links ------------------------------------------------------------------------------
+
 
 def test_the_venue_page_offers_editing_to_those_who_may(client, venue, manager, member):
     client.force_login(member)
@@ -494,14 +612,16 @@ def test_the_directory_offers_suggesting_and_adding(client, member, facilitator)
 
 # --- Odd input is refused with a message (issue 11, items 9, 10 and 11) -----------------
 
-@pytest.mark.parametrize("field", ["name", "managed_by", "address", "public_transport",
-                                   "rooms-0-name"])
+
+@pytest.mark.parametrize(
+    "field", ["name", "managed_by", "address", "public_transport", "rooms-0-name"]
+)
 @pytest.mark.parametrize("line_break", ["\n", "\r\n", "\u2028"])
-def test_a_line_break_in_a_one_line_field_is_refused(client, venue, manager, field,
-                                                     line_break):
+def test_a_line_break_in_a_one_line_field_is_refused(client, venue, manager, field, line_break):
     page = open_editor(client, manager, edit_url(venue))
-    response = client.post(edit_url(venue), form_data(
-        page, **{field: f"Buurthuis{line_break}De Zon"}))
+    response = client.post(
+        edit_url(venue), form_data(page, **{field: f"Buurthuis{line_break}De Zon"})
+    )
     assert response.status_code == 400
     assert "Schrijf dit op één regel" in response.content.decode()
     assert not Venue.objects.filter(name__contains="De Zon").exists()
@@ -510,9 +630,17 @@ def test_a_line_break_in_a_one_line_field_is_refused(client, venue, manager, fie
 
 def test_a_line_break_in_a_closure_reason_is_refused(client, venue, manager):
     page = open_editor(client, manager, edit_url(venue))
-    response = client.post(edit_url(venue), form_data(page, **{
-        "closures-0-start": soon(30), "closures-0-end": soon(31),
-        "closures-0-reason": "Zomer\nvakantie"}))
+    response = client.post(
+        edit_url(venue),
+        form_data(
+            page,
+            **{
+                "closures-0-start": soon(30),
+                "closures-0-end": soon(31),
+                "closures-0-reason": "Zomer\nvakantie",
+            },
+        ),
+    )
     assert response.status_code == 400
     assert not Closure.objects.exists()
 
@@ -520,33 +648,42 @@ def test_a_line_break_in_a_closure_reason_is_refused(client, venue, manager):
 @pytest.mark.parametrize("start,end", [("9999-12-31", "9999-12-31"), (None, "9999-12-31")])
 def test_a_closure_beyond_two_years_is_refused(client, venue, manager, start, end):
     page = open_editor(client, manager, edit_url(venue))
-    response = client.post(edit_url(venue), form_data(page, **{
-        "closures-0-start": start or soon(30), "closures-0-end": end}))
+    response = client.post(
+        edit_url(venue),
+        form_data(page, **{"closures-0-start": start or soon(30), "closures-0-end": end}),
+    )
     assert response.status_code == 400
     assert "binnen twee jaar" in response.content.decode()
     assert not Closure.objects.exists()
 
 
-def test_a_nul_in_the_editor_is_refused_not_a_server_error(client, venue, manager,
-                                                           without_nul_middleware):
+def test_a_nul_in_the_editor_is_refused_not_a_server_error(
+    client, venue, manager, without_nul_middleware
+):
     page = open_editor(client, manager, edit_url(venue))
     response = client.post(edit_url(venue), form_data(page, name="Buurthuis\x00"))
     assert response.status_code == 400
     assert Venue.objects.get(pk=venue.pk).name == venue.name
 
 
-def test_a_rejection_reason_may_have_several_lines(client, suggestion, facilitator,
-                                                   django_capture_on_commit_callbacks):
+def test_a_rejection_reason_may_have_several_lines(
+    client, suggestion, facilitator, django_capture_on_commit_callbacks
+):
     client.force_login(facilitator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = decide(client, suggestion, decision="reject",
-                          reason="Geen zalen.\nWel een buurtkamer verderop.")
+        response = decide(
+            client,
+            suggestion,
+            decision="reject",
+            reason="Geen zalen.\nWel een buurtkamer verderop.",
+        )
     assert response.status_code == 302
     assert "Wel een buurtkamer verderop." in mail.outbox[-1].body
 
 
-def test_a_nul_in_a_rejection_reason_is_refused(client, suggestion, facilitator,
-                                                without_nul_middleware):
+def test_a_nul_in_a_rejection_reason_is_refused(
+    client, suggestion, facilitator, without_nul_middleware
+):
     client.force_login(facilitator)
     response = decide(client, suggestion, decision="reject", reason="Nee\x00")
     assert response.status_code == 400

@@ -24,9 +24,14 @@ from wijkkracht.venues.models import Booking, Closure, OpeningHours, Room, Venue
 from .factories import at
 
 SCHILDERSWIJK = "den-haag-centrum-schilderswijk"
-FILES = {"organization": "organizations.csv", "location": "locations.csv",
-         "address": "addresses.csv", "accessibility": "accessibility.csv",
-         "schedule": "schedules.csv", "contact": "contacts.csv"}
+FILES = {
+    "organization": "organizations.csv",
+    "location": "locations.csv",
+    "address": "addresses.csv",
+    "accessibility": "accessibility.csv",
+    "schedule": "schedules.csv",
+    "contact": "contacts.csv",
+}
 WIJK_NAMES = ["Schilderswijk", "Transvaal", "Moerwijk", "Bezuidenhout", "Laakkwartier en Spoorwijk"]
 
 
@@ -37,45 +42,78 @@ def wijken(db):
 
 def make_venue(key: str = "buurthuis-de-linde", **fields) -> Venue:
     """A venue with everything a venue can hold: rooms, prices, rules, hours, closures."""
-    venue = Venue.objects.create(**{
-        "key": key, "name": f"Buurthuis {key}", "kind": Venue.Kind.COMMUNITY_CENTRE,
-        "managed_by": "Stichting Buurtwerk", "address": "Lindestraat 4", "postcode": "2525 AB",
-        "area": Area.objects.get(slug=SCHILDERSWIJK), "latitude": Decimal("52.07050"),
-        "longitude": Decimal("4.31600"), "contact_email": "verhuur@linde.example",
-        "contact_url": "https://linde.example/huren", "cooking": True, "own_key": True,
-        "children_welcome": False, "house_rules_text": "Na afloop de vloer vegen.",
-        "public_transport": "Tram 11, halte Lindeplein", "bike_parking": True,
-        "step_free": True, "hearing_loop": True, "accessibility_text": "Drempel bij de zij-ingang.",
-        **fields})
+    venue = Venue.objects.create(
+        **{
+            "key": key,
+            "name": f"Buurthuis {key}",
+            "kind": Venue.Kind.COMMUNITY_CENTRE,
+            "managed_by": "Stichting Buurtwerk",
+            "address": "Lindestraat 4",
+            "postcode": "2525 AB",
+            "area": Area.objects.get(slug=SCHILDERSWIJK),
+            "latitude": Decimal("52.07050"),
+            "longitude": Decimal("4.31600"),
+            "contact_email": "verhuur@linde.example",
+            "contact_url": "https://linde.example/huren",
+            "cooking": True,
+            "own_key": True,
+            "children_welcome": False,
+            "house_rules_text": "Na afloop de vloer vegen.",
+            "public_transport": "Tram 11, halte Lindeplein",
+            "bike_parking": True,
+            "step_free": True,
+            "hearing_loop": True,
+            "accessibility_text": "Drempel bij de zij-ingang.",
+            **fields,
+        }
+    )
     for day in range(5):
         OpeningHours.objects.create(venue=venue, day=day, opens=time(9), closes=time(22))
     OpeningHours.objects.create(venue=venue, day=5, opens=time(10), closes=time(16))
-    Closure.objects.create(venue=venue, start=date(2026, 12, 24), end=date(2027, 1, 2),
-                           reason="Kerstvakantie")
-    Room.objects.create(venue=venue, name="Grote zaal", capacity_seated=60, size_m2=90,
-                        facilities=["projector", "kitchen"], price_hour=Decimal("35.00"),
-                        price_daypart=Decimal("90.00"), social_discount_percent=50,
-                        one_off_costs=Decimal("25.00"), buffer_minutes=30)
-    Room.objects.create(venue=venue, name="Leslokaal", capacity_seated=20,
-                        price_month=Decimal("240.00"))
+    Closure.objects.create(
+        venue=venue, start=date(2026, 12, 24), end=date(2027, 1, 2), reason="Kerstvakantie"
+    )
+    Room.objects.create(
+        venue=venue,
+        name="Grote zaal",
+        capacity_seated=60,
+        size_m2=90,
+        facilities=["projector", "kitchen"],
+        price_hour=Decimal("35.00"),
+        price_daypart=Decimal("90.00"),
+        social_discount_percent=50,
+        one_off_costs=Decimal("25.00"),
+        buffer_minutes=30,
+    )
+    Room.objects.create(
+        venue=venue, name="Leslokaal", capacity_seated=20, price_month=Decimal("240.00")
+    )
     return venue
 
 
 def snapshot() -> list:
     """Everything we keep of every venue, without database ids and timestamps."""
+
     def fields(model, leave_out):
         return [f.attname for f in model._meta.concrete_fields if f.name not in leave_out]
 
-    return [list(Venue.objects.order_by("key").values(*fields(Venue, {"id", "updated_at"}))),
-            sorted(OpeningHours.objects.values_list("venue__key", "day", "opens", "closes")),
-            sorted(Closure.objects.values_list("venue__key", "start", "end", "reason")),
-            sorted(Room.objects.values_list("venue__key", *fields(Room, {"id", "venue"})),
-                   key=repr)]
+    return [
+        list(Venue.objects.order_by("key").values(*fields(Venue, {"id", "updated_at"}))),
+        sorted(OpeningHours.objects.values_list("venue__key", "day", "opens", "closes")),
+        sorted(Closure.objects.values_list("venue__key", "start", "end", "reason")),
+        sorted(Room.objects.values_list("venue__key", *fields(Room, {"id", "venue"})), key=repr),
+    ]
 
 
 def export_to(path, form: str = "json", as_zip: bool = False):
-    call_command("export_hsds", str(path), "--format", form, *(["--zip"] if as_zip else []),
-                 stdout=io.StringIO())
+    call_command(
+        "export_hsds",
+        str(path),
+        "--format",
+        form,
+        *(["--zip"] if as_zip else []),
+        stdout=io.StringIO(),
+    )
     return path
 
 
@@ -102,30 +140,65 @@ def ids(prefix: str, number: int) -> str:
 
 def foreign_tables(count: int) -> dict[str, list[dict]]:
     """count locations of another system: no extension, the wijk named in the address."""
-    tables = {name: [] for name in ("organization", "location", "address", "accessibility",
-                                    "schedule")}
+    tables = {
+        name: [] for name in ("organization", "location", "address", "accessibility", "schedule")
+    }
     for n in range(max(1, count // 50)):
-        tables["organization"].append({"id": ids("org", n), "name": f"Stichting Wijkwerk {n}",
-                                       "description": "Welzijn in de wijk",
-                                       "email": f"zalen@wijkwerk{n}.example"})
+        tables["organization"].append(
+            {
+                "id": ids("org", n),
+                "name": f"Stichting Wijkwerk {n}",
+                "description": "Welzijn in de wijk",
+                "email": f"zalen@wijkwerk{n}.example",
+            }
+        )
     for n in range(count):
         location = ids("loc", n)
-        tables["location"].append({
-            "id": location, "location_type": "physical", "organization_id": ids("org", n // 50),
-            "name": f"Buurtkamer {n}", "latitude": "52.07", "longitude": "4.30",
-            "transportation": "Bus 25"})
-        tables["address"].append({
-            "id": ids("address", n), "location_id": location, "address_1": f"Wijkstraat {n}",
-            "city": "Den Haag", "region": WIJK_NAMES[n % len(WIJK_NAMES)],
-            "state_province": "Zuid-Holland", "postal_code": "2500 AA", "country": "NL",
-            "address_type": "physical"})
-        tables["accessibility"].append({"id": ids("access", n), "location_id": location,
-                                        "description": "Gelijkvloers"})
+        tables["location"].append(
+            {
+                "id": location,
+                "location_type": "physical",
+                "organization_id": ids("org", n // 50),
+                "name": f"Buurtkamer {n}",
+                "latitude": "52.07",
+                "longitude": "4.30",
+                "transportation": "Bus 25",
+            }
+        )
+        tables["address"].append(
+            {
+                "id": ids("address", n),
+                "location_id": location,
+                "address_1": f"Wijkstraat {n}",
+                "city": "Den Haag",
+                "region": WIJK_NAMES[n % len(WIJK_NAMES)],
+                "state_province": "Zuid-Holland",
+                "postal_code": "2500 AA",
+                "country": "NL",
+                "address_type": "physical",
+            }
+        )
+        tables["accessibility"].append(
+            {"id": ids("access", n), "location_id": location, "description": "Gelijkvloers"}
+        )
         tables["schedule"] += [
-            {"id": ids("week", n), "location_id": location, "freq": "WEEKLY",
-             "byday": "MO,TU,WE,TH,FR", "opens_at": "09:00", "closes_at": "17:00"},
-            {"id": ids("saturday", n), "location_id": location, "freq": "WEEKLY",
-             "byday": "SA", "opens_at": "10:00:00", "closes_at": "14:00:00"}]
+            {
+                "id": ids("week", n),
+                "location_id": location,
+                "freq": "WEEKLY",
+                "byday": "MO,TU,WE,TH,FR",
+                "opens_at": "09:00",
+                "closes_at": "17:00",
+            },
+            {
+                "id": ids("saturday", n),
+                "location_id": location,
+                "freq": "WEEKLY",
+                "byday": "SA",
+                "opens_at": "10:00:00",
+                "closes_at": "14:00:00",
+            },
+        ]
     return tables
 
 
@@ -139,10 +212,16 @@ def problems(report) -> list[tuple[str, str]]:
 
 # --- the export --------------------------------------------------------------------------
 
+
 def test_exported_json_validates_against_our_hsds_schema(wijken, tmp_path):
     make_venue()
-    make_venue("wijkcentrum-zonder-beheerder", managed_by="", contact_url="", latitude=None,
-               accessibility_text="")
+    make_venue(
+        "wijkcentrum-zonder-beheerder",
+        managed_by="",
+        contact_url="",
+        latitude=None,
+        accessibility_text="",
+    )
     schema = json.loads(SCHEMA_FILE.read_text())
     assert jsonschema_rs.meta.is_valid(schema)
     document = json.loads(export_to(tmp_path / "venues.json").read_text())
@@ -152,8 +231,11 @@ def test_exported_json_validates_against_our_hsds_schema(wijken, tmp_path):
     assert location["location_type"] == "physical"
     assert location["addresses"][0]["region"] == "Schilderswijk"
     assert location["addresses"][0]["city"] == "Den Haag"
-    assert {"byday": "MO,TU,WE,TH,FR", "opens_at": "09:00", "closes_at": "22:00"}.items() \
-        <= location["schedules"][0].items()
+    assert {
+        "byday": "MO,TU,WE,TH,FR",
+        "opens_at": "09:00",
+        "closes_at": "22:00",
+    }.items() <= location["schedules"][0].items()
     assert location["accessibility"][0]["details"] == "Drempel bij de zij-ingang."
     assert document["organizations"][0]["name"] == "Stichting Buurtwerk"
 
@@ -188,13 +270,15 @@ def test_tabular_export_describes_each_file_and_its_foreign_keys(wijken, tmp_pat
         assert header == [field["name"] for field in resource["schema"]["fields"]]
         assert header == list(columns(name))
     assert tables["address"]["schema"]["foreignKeys"] == [
-        {"fields": "location_id", "reference": {"resource": "location", "fields": "id"}}]
-    assert tables["location"]["schema"]["foreignKeys"][0]["reference"]["resource"] == \
-        "organization"
+        {"fields": "location_id", "reference": {"resource": "location", "fields": "id"}}
+    ]
+    assert tables["location"]["schema"]["foreignKeys"][0]["reference"]["resource"] == "organization"
     assert "wijkkracht_extension" in {r["name"] for r in descriptor["resources"]}
     extension = json.loads((folder / "wijkkracht-extension.json").read_text())
-    assert extension["locations"][location_id("buurthuis-de-linde")]["rooms"][0]["price_hour"] \
+    assert (
+        extension["locations"][location_id("buurthuis-de-linde")]["rooms"][0]["price_hour"]
         == "35.00"
+    )
 
 
 def test_demo_and_unpublished_venues_are_not_exported(wijken):
@@ -202,14 +286,21 @@ def test_demo_and_unpublished_venues_are_not_exported(wijken):
     make_venue("verborgen", is_published=False)
     make_venue("demo", is_demo=True)
     assert [row["name"] for row in build_export(venues_to_export()).rows["location"]] == [
-        "Buurthuis echt"]
+        "Buurthuis echt"
+    ]
 
 
 # --- round trips -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("form,as_zip,name", [
-    ("json", False, "venues.json"), ("tabular", False, "package"),
-    ("tabular", True, "venues.zip")])
+
+@pytest.mark.parametrize(
+    "form,as_zip,name",
+    [
+        ("json", False, "venues.json"),
+        ("tabular", False, "package"),
+        ("tabular", True, "venues.zip"),
+    ],
+)
 def test_export_then_import_gives_the_same_data(wijken, tmp_path, form, as_zip, name):
     make_venue()
     make_venue("buurtkamer-zonder-beheerder", managed_by="", contact_email="", latitude=None)
@@ -251,8 +342,14 @@ def test_import_keeps_a_room_that_has_bookings(wijken, tmp_path, organisation):
     venue = make_venue()
     path = export_to(tmp_path / "venues.json")
     room = Room.objects.create(venue=venue, name="Geboekte zaal", capacity_seated=8)
-    Booking.objects.create(room=room, organisation=organisation, start=at(1, 10),
-                           end=at(1, 12), held_until=at(1, 12), purpose="Koffie")
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(1, 10),
+        end=at(1, 12),
+        held_until=at(1, 12),
+        purpose="Koffie",
+    )
     assert import_hsds(path).ok
     assert venue.rooms.filter(name="Geboekte zaal").exists()
 
@@ -270,8 +367,7 @@ def big_packages(tmp_path_factory):
     return good, write_tables(tmp_path_factory.mktemp("bad"), tables)
 
 
-def test_5000_venue_package_with_one_bad_row_imports_nothing_and_names_it(wijken,
-                                                                         big_packages):
+def test_5000_venue_package_with_one_bad_row_imports_nothing_and_names_it(wijken, big_packages):
     report = import_hsds(big_packages[1])
     assert problems(report) == [(f"locations.csv rij {BAD_ROW + 2}", "latitude")]
     assert "getal" in report.problems[0].reason
@@ -289,8 +385,7 @@ def test_5000_venue_package_arrives_whole_and_fast(wijken, big_packages):
     assert seconds < 30
 
 
-def test_5000_venues_exported_and_imported_again_stay_the_same(wijken, big_packages,
-                                                               tmp_path):
+def test_5000_venues_exported_and_imported_again_stay_the_same(wijken, big_packages, tmp_path):
     assert import_hsds(big_packages[0]).ok
     before = snapshot()
     report = import_hsds(export_to(tmp_path / "all.zip", "tabular", as_zip=True))
@@ -300,12 +395,14 @@ def test_5000_venues_exported_and_imported_again_stay_the_same(wijken, big_packa
 
 # --- another system's package ------------------------------------------------------------
 
+
 def test_package_without_extension_finds_the_wijk_in_the_address(wijken, tmp_path):
     tables = foreign_tables(2)
     tables["address"][1]["region"] = ""
     tables["address"][1]["address_2"] = "moerwijk"
-    tables["location"].append({"id": ids("loc", 99), "location_type": "virtual",
-                               "name": "Online spreekuur"})
+    tables["location"].append(
+        {"id": ids("loc", 99), "location_type": "virtual", "name": "Online spreekuur"}
+    )
     report = import_tables(tmp_path, tables)
     assert report.ok, report.problems
     assert (report.created, report.skipped) == (2, 1)
@@ -328,8 +425,7 @@ def test_location_whose_wijk_is_unknown_is_a_bad_row(wijken, tmp_path):
     assert not Venue.objects.exists()
 
 
-def test_a_package_of_ours_without_its_extension_leaves_rooms_and_rules_alone(wijken,
-                                                                               tmp_path):
+def test_a_package_of_ours_without_its_extension_leaves_rooms_and_rules_alone(wijken, tmp_path):
     make_venue()
     path = export_to(tmp_path / "venues.json")
     document = json.loads(path.read_text())
@@ -345,6 +441,7 @@ def test_a_package_of_ours_without_its_extension_leaves_rooms_and_rules_alone(wi
 
 
 # --- bad rows ----------------------------------------------------------------------------
+
 
 def test_link_to_a_location_that_is_not_there_is_a_bad_row(wijken, tmp_path):
     tables = foreign_tables(2)
@@ -380,8 +477,10 @@ def test_nul_bytes_and_over_long_values_never_reach_the_database(wijken, tmp_pat
     tables["address"][2]["postal_code"] = "2500 AA 1234"
     report = import_tables(tmp_path, tables)
     assert sorted(problems(report)) == [
-        ("addresses.csv rij 4", "postal_code"), ("locations.csv rij 2", "name"),
-        ("locations.csv rij 3", "name")]
+        ("addresses.csv rij 4", "postal_code"),
+        ("locations.csv rij 2", "name"),
+        ("locations.csv rij 3", "name"),
+    ]
     assert not Venue.objects.exists()
 
 
@@ -394,9 +493,12 @@ def test_bad_times_and_numbers_are_bad_rows(wijken, tmp_path):
     tables["location"][4]["longitude"] = "200"
     report = import_tables(tmp_path, tables)
     assert sorted(problems(report)) == [
-        ("locations.csv rij 6", "longitude"), ("schedules.csv rij 2", "opens_at"),
-        ("schedules.csv rij 4", "closes_at"), ("schedules.csv rij 6", "opens_at"),
-        ("schedules.csv rij 8", "byday")]
+        ("locations.csv rij 6", "longitude"),
+        ("schedules.csv rij 2", "opens_at"),
+        ("schedules.csv rij 4", "closes_at"),
+        ("schedules.csv rij 6", "opens_at"),
+        ("schedules.csv rij 8", "byday"),
+    ]
 
 
 def test_bad_extension_entry_is_named_by_its_json_path(wijken, tmp_path):
@@ -410,8 +512,9 @@ def test_bad_extension_entry_is_named_by_its_json_path(wijken, tmp_path):
     Venue.objects.all().delete()
     report = import_hsds(path)
     where = f"$.wijkkracht_extension.locations.{location_id('buurthuis-de-linde')}"
-    assert sorted(problems(report)) == sorted([
-        ("$.locations[0]", "latitude"), (f"{where}.rooms[0]", "price_hour")])
+    assert sorted(problems(report)) == sorted(
+        [("$.locations[0]", "latitude"), (f"{where}.rooms[0]", "price_hour")]
+    )
     assert not Venue.objects.exists()
 
 
@@ -423,6 +526,7 @@ def test_unreadable_package_says_why(wijken, tmp_path):
 
 
 # --- the commands ------------------------------------------------------------------------
+
 
 def test_commands_export_and_import_a_zip(wijken, tmp_path, capsys):
     make_venue()
@@ -444,12 +548,12 @@ def test_import_command_prints_the_bad_rows_and_fails(wijken, tmp_path, capsys):
     path = write_tables(tmp_path / "foreign", tables)
     with pytest.raises(CommandError, match="Niets geïmporteerd"):
         call_command("import_hsds", str(path))
-    assert "locations.csv rij 3: location_type: onbekende waarde gebouw" in \
-        capsys.readouterr().out
+    assert "locations.csv rij 3: location_type: onbekende waarde gebouw" in capsys.readouterr().out
     assert not Venue.objects.exists()
 
 
 # --- odd files and spreadsheet formulas (issue 11) -------------------------------------
+
 
 def test_a_json_file_nested_100000_deep_is_refused_with_a_reason(wijken, tmp_path, capsys):
     path = tmp_path / "deep.json"
@@ -461,14 +565,15 @@ def test_a_json_file_nested_100000_deep_is_refused_with_a_reason(wijken, tmp_pat
 
 
 def test_brackets_inside_names_do_not_count_as_nesting(wijken, tmp_path):
-    make_venue(name="Zaal \"[[[[{{{{\" " * 8)
+    make_venue(name='Zaal "[[[[{{{{" ' * 8)
     path = export_to(tmp_path / "venues.json")
     Venue.objects.all().delete()
     assert import_hsds(path).ok
 
 
-@pytest.mark.parametrize("name", ["=HYPERLINK(\"https://evil.example\",\"klik\")", "-1+2",
-                                  "@SUM(A1)", "+31 70", "\t=1"])
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("https://evil.example","klik")', "-1+2", "@SUM(A1)", "+31 70", "\t=1"]
+)
 def test_the_tabular_export_guards_cells_a_spreadsheet_would_run(wijken, tmp_path, name):
     make_venue(name=name)
     folder = export_to(tmp_path / "package", "tabular")

@@ -27,7 +27,8 @@ class HangingMailServer(BaseEmailBackend):
 
 
 def test_a_booking_request_answers_without_touching_a_hanging_mail_server(
-        client, member, organisation, settings, django_capture_on_commit_callbacks):
+    client, member, organisation, settings, django_capture_on_commit_callbacks
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EMAIL_BACKEND = f"{__name__}.HangingMailServer"
     CALLS.clear()
@@ -36,9 +37,17 @@ def test_a_booking_request_answers_without_touching_a_hanging_mail_server(
     client.force_login(member)
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
-            "organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
-            "start": "10:00", "end": "12:00", "purpose": "Naailes", "people_expected": 8})
+        response = client.post(
+            reverse("venues:request", args=[room.venue.key, room.pk]),
+            {
+                "organisation": organisation.slug,
+                "date": at(7, 10).date().isoformat(),
+                "start": "10:00",
+                "end": "12:00",
+                "purpose": "Naailes",
+                "people_expected": 8,
+            },
+        )
     assert response.status_code == 302
     assert time.monotonic() - started < 2.5  # the mail server alone would take 5 s
     assert not CALLS and not mail.outbox

@@ -41,9 +41,14 @@ def theepot(db):
 
 def test_the_directory_puts_the_venues_with_coordinates_on_the_map(client, kantklos, theepot):
     response = client.get(reverse("venues:directory"))
-    assert markers(response) == [{"name": "Wijkcentrum De Kantklos",
-                                  "url": kantklos.get_absolute_url(),
-                                  "lat": 52.0672, "lng": 4.3012}]
+    assert markers(response) == [
+        {
+            "name": "Wijkcentrum De Kantklos",
+            "url": kantklos.get_absolute_url(),
+            "lat": 52.0672,
+            "lng": 4.3012,
+        }
+    ]
 
 
 def test_the_directory_lists_every_venue_without_javascript(client, kantklos, theepot):

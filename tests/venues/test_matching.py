@@ -21,15 +21,27 @@ def laak(db):
 
 
 def venue(area, key, *, rooms, step_free=True, transport="Tram 1", parking=False):
-    v = Venue.objects.create(key=key, name=key.title(), kind=Venue.Kind.COMMUNITY_CENTRE,
-                             address="Straat 1", postcode="2525 AA", area=area,
-                             step_free=step_free, public_transport=transport,
-                             car_parking=parking)
+    v = Venue.objects.create(
+        key=key,
+        name=key.title(),
+        kind=Venue.Kind.COMMUNITY_CENTRE,
+        address="Straat 1",
+        postcode="2525 AA",
+        area=area,
+        step_free=step_free,
+        public_transport=transport,
+        car_parking=parking,
+    )
     for day in range(6):
         OpeningHours.objects.create(venue=v, day=day, opens=time(9), closes=time(22))
     for name, seats, facilities, price in rooms:
-        Room.objects.create(venue=v, name=name, capacity_seated=seats, facilities=facilities,
-                            price_hour=Decimal(price))
+        Room.objects.create(
+            venue=v,
+            name=name,
+            capacity_seated=seats,
+            facilities=facilities,
+            price_hour=Decimal(price),
+        )
     return v
 
 
@@ -70,10 +82,11 @@ def test_equipment_and_opening_hours_are_requirements(db, laak):
 def test_a_combination_when_no_single_venue_fits_within_budget(db, laak):
     venue(laak, "big-only", rooms=[("Zaal", 60, [], "40")])
     venue(laak, "kitchen-only", rooms=[("Keuken", 15, ["kitchen"], "6")])
-    venue(laak, "expensive-all", rooms=[("Zaal", 60, [], "60"),
-                                        ("Keuken", 15, ["kitchen"], "60")])
-    profile = Profile([talk(people=40), talk(people=12, equipment=["kitchen"], day=3)],
-                      budget_per_month=Decimal("500"))
+    venue(laak, "expensive-all", rooms=[("Zaal", 60, [], "60"), ("Keuken", 15, ["kitchen"], "60")])
+    profile = Profile(
+        [talk(people=40), talk(people=12, equipment=["kitchen"], day=3)],
+        budget_per_month=Decimal("500"),
+    )
     result = search(profile)
     assert result.matches == []
     rooms = [(o.room.venue.key, o.room.name) for o in result.combination.options]
@@ -83,13 +96,15 @@ def test_a_combination_when_no_single_venue_fits_within_budget(db, laak):
 
 def test_none_found_says_what_is_missing(db, laak):
     venue(laak, "small", rooms=[("Zaal", 20, [], "40")])
-    profile = Profile([talk(people=40, equipment=["kitchen"])], areas=[laak],
-                      budget_per_month=Decimal("300"))
+    profile = Profile(
+        [talk(people=40, equipment=["kitchen"])], areas=[laak], budget_per_month=Decimal("300")
+    )
     result = search(profile)
     assert result.matches == [] and result.combination is None
     assert result.missing == [
         "geen zaal voor 40 personen met keuken op dinsdag van 10:00 tot 12:00 onder € 300 "
-        "per maand in Laak"]
+        "per maand in Laak"
+    ]
 
 
 def test_too_expensive_everywhere_names_the_cheapest_cost(db, laak):
@@ -100,11 +115,25 @@ def test_too_expensive_everywhere_names_the_cheapest_cost(db, laak):
 
 def test_the_search_api_ranks_and_explains(client, laak):
     venue(laak, "near", rooms=[("Zaal", 30, ["kitchen"], "10")])
-    response = client.post("/api/v1/venues/search", {
-        "activities": [{"kind": "Kookles", "people": 20, "equipment": ["kitchen"],
-                        "day": "tue", "start": "10:00", "end": "12:00"}],
-        "public_transport": True, "areas": ["laak"], "budget_per_month": 200,
-    }, content_type="application/json")
+    response = client.post(
+        "/api/v1/venues/search",
+        {
+            "activities": [
+                {
+                    "kind": "Kookles",
+                    "people": 20,
+                    "equipment": ["kitchen"],
+                    "day": "tue",
+                    "start": "10:00",
+                    "end": "12:00",
+                }
+            ],
+            "public_transport": True,
+            "areas": ["laak"],
+            "budget_per_month": 200,
+        },
+        content_type="application/json",
+    )
     assert response.status_code == 200, response.content
     data = response.json()
     assert data["matches"][0]["venue"] == "near"
@@ -113,17 +142,24 @@ def test_the_search_api_ranks_and_explains(client, laak):
 
 
 def test_an_unknown_area_is_404(client, laak):
-    response = client.post("/api/v1/venues/search",
-                           {"activities": [{"people": 5}], "areas": ["atlantis"]},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/venues/search",
+        {"activities": [{"people": 5}], "areas": ["atlantis"]},
+        content_type="application/json",
+    )
     assert response.status_code == 404 and response.json()["detail"]
 
 
-@pytest.mark.parametrize("body", [
-    {}, {"activities": []}, {"activities": [{"people": 0}]},
-    {"activities": [{"people": 5, "equipment": ["zwembad"]}]},
-    {"activities": [{"people": 5, "start": "25:00"}]},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"activities": []},
+        {"activities": [{"people": 0}]},
+        {"activities": [{"people": 5, "equipment": ["zwembad"]}]},
+        {"activities": [{"people": 5, "start": "25:00"}]},
+    ],
+)
 def test_a_bad_profile_gets_a_json_422(client, laak, body):
     response = client.post("/api/v1/venues/search", body, content_type="application/json")
     assert response.status_code == 422
@@ -131,15 +167,22 @@ def test_a_bad_profile_gets_a_json_422(client, laak, body):
 
 
 def _query(**extra):
-    return {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "0", "form-MIN_NUM_FORMS": "1",
-            "form-MAX_NUM_FORMS": "3", "form-0-per_month": "4.33", "form-1-per_month": "4.33",
-            **extra}
+    return {
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "1",
+        "form-MAX_NUM_FORMS": "3",
+        "form-0-per_month": "4.33",
+        "form-1-per_month": "4.33",
+        **extra,
+    }
 
 
 def test_the_search_page_shows_ranked_results_with_costs(client, laak):
     venue(laak, "near", rooms=[("Zaal", 30, ["kitchen"], "10")])
-    page = client.get("/locaties/zoeken/", _query(**{"form-0-people": "20",
-                                                     "form-0-equipment": "kitchen"}))
+    page = client.get(
+        "/locaties/zoeken/", _query(**{"form-0-people": "20", "form-0-equipment": "kitchen"})
+    )
     assert page.status_code == 200
     body = page.content.decode()
     assert "Near" in body and "€ 86,60 per maand" in body
@@ -161,10 +204,13 @@ def test_answers_in_the_location_workbook_fill_in_the_profile(client, organisati
     call_command("load_places")
     call_command("load_guides")
     book = workbooks.start(organisation, Guide.objects.get(slug="een-locatie-vinden"), member)
-    for key, text in {"people_expected": "Ongeveer 25 moeders", "wheelchair_access": "Ja",
-                      "equipment": "Een beamer en een keuken",
-                      "activities": "Taalcafé\nen koken",
-                      "activity_neighbourhood": "Het liefst in Laak"}.items():
+    for key, text in {
+        "people_expected": "Ongeveer 25 moeders",
+        "wheelchair_access": "Ja",
+        "equipment": "Een beamer en een keuken",
+        "activities": "Taalcafé\nen koken",
+        "activity_neighbourhood": "Het liefst in Laak",
+    }.items():
         workbooks.save_answer(book, key, text, 0, member)
     client.force_login(member)
     page = client.get("/locaties/zoeken/")
@@ -202,8 +248,7 @@ def test_a_room_that_costs_exactly_the_budget_fits(db, laak):
 def test_equipment_is_matched_by_its_exact_name(db, laak):
     venue(laak, "look-alike", rooms=[("Zaal", 30, ["soundXsystem"], "5")])
     sound = venue(laak, "sound", rooms=[("Zaal", 30, ["sound_system"], "9")])
-    assert [m.venue for m in search(Profile([talk(equipment=["sound_system"])])).matches] == [
-        sound]
+    assert [m.venue for m in search(Profile([talk(equipment=["sound_system"])])).matches] == [sound]
 
 
 def test_at_most_twenty_matches_the_cheapest_first(db, laak):

@@ -18,12 +18,19 @@ def tomorrows_talk() -> Activity:
     return Activity("taalcafé", 20, Decimal("4.33"), [], day, time(10), time(12))
 
 
-def hold(room: Room, organisation, day, start: time, end: time,
-         status: str = Booking.Status.APPROVED) -> Booking:
+def hold(
+    room: Room, organisation, day, start: time, end: time, status: str = Booking.Status.APPROVED
+) -> Booking:
     begin, finish = (datetime.combine(day, at, tzinfo=AMS) for at in (start, end))
-    return Booking.objects.create(room=room, organisation=organisation, start=begin, end=finish,
-                                  held_until=finish + room.buffer, purpose="Yoga",
-                                  status=status)
+    return Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=begin,
+        end=finish,
+        held_until=finish + room.buffer,
+        purpose="Yoga",
+        status=status,
+    )
 
 
 def offered(activity: Activity) -> list[Room]:
@@ -69,8 +76,9 @@ def test_a_closure_on_one_of_the_dates_excludes_the_venue(db):
 def test_a_closure_between_the_dates_does_not(db):
     talk, room = tomorrows_talk(), make_room()
     day = occurrences(talk)[2]
-    Closure.objects.create(venue=room.venue, start=day + timedelta(days=1),
-                           end=day + timedelta(days=5))
+    Closure.objects.create(
+        venue=room.venue, start=day + timedelta(days=1), end=day + timedelta(days=5)
+    )
     assert offered(talk) == [room]
 
 
@@ -84,8 +92,14 @@ def test_a_declined_or_cancelled_booking_does_not_block(organisation, status):
 
 def test_a_requested_booking_blocks(organisation):
     talk, room = tomorrows_talk(), make_room()
-    hold(room, organisation, occurrences(talk)[0], time(10), time(12),
-         status=Booking.Status.REQUESTED)
+    hold(
+        room,
+        organisation,
+        occurrences(talk)[0],
+        time(10),
+        time(12),
+        status=Booking.Status.REQUESTED,
+    )
     assert offered(talk) == []
 
 
@@ -109,8 +123,9 @@ def test_a_booking_just_after_the_buffer_leaves_the_room_free(organisation):
 
 def test_another_room_of_the_venue_is_offered_when_one_is_held(organisation):
     talk, room = tomorrows_talk(), make_room(price_hour=Decimal("5"))
-    other = Room.objects.create(venue=room.venue, name="Kleine zaal", capacity_seated=25,
-                                price_hour=Decimal("30"))
+    other = Room.objects.create(
+        venue=room.venue, name="Kleine zaal", capacity_seated=25, price_hour=Decimal("30")
+    )
     hold(room, organisation, occurrences(talk)[0], time(10), time(12))
     assert offered(talk) == [other]
 
@@ -148,9 +163,11 @@ def test_the_search_api_lists_the_free_dates(client, organisation):
     talk = tomorrows_talk()
     make_room()
     day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][talk.day]
-    response = client.post("/api/v1/venues/search", {"activities": [
-        {"people": 20, "day": day, "start": "10:00", "end": "12:00"}]},
-        content_type="application/json")
+    response = client.post(
+        "/api/v1/venues/search",
+        {"activities": [{"people": 20, "day": day, "start": "10:00", "end": "12:00"}]},
+        content_type="application/json",
+    )
     assert response.status_code == 200, response.content
     option = response.json()["matches"][0]["options"][0]
     assert option["free_on"] == [d.isoformat() for d in occurrences(talk)]

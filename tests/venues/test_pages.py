@@ -19,8 +19,11 @@ def test_the_demo_has_forty_plus_venues_across_the_districts(demo):
     districts = set(Venue.objects.values_list("area__parent__name", flat=True))
     assert len(districts) == 8
     assert all(v.name.endswith("(demo)") and v.is_demo for v in Venue.objects.all())
-    assert not Venue.objects.exclude(contact_email="").exclude(
-        contact_email__contains=".example").exists()
+    assert (
+        not Venue.objects.exclude(contact_email="")
+        .exclude(contact_email__contains=".example")
+        .exists()
+    )
 
 
 def test_loading_the_demo_twice_changes_nothing(demo):
@@ -55,8 +58,14 @@ def test_a_member_requests_a_room_and_sees_a_clear_conflict(client, organisation
     room = make_room()
     client.force_login(member)
     url = reverse("venues:request", args=[room.venue.key, room.pk])
-    data = {"organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
-            "start": "10:00", "end": "12:00", "purpose": "Taalcafé", "people_expected": 15}
+    data = {
+        "organisation": organisation.slug,
+        "date": at(7, 10).date().isoformat(),
+        "start": "10:00",
+        "end": "12:00",
+        "purpose": "Taalcafé",
+        "people_expected": 15,
+    }
     response = client.post(url, data)
     assert response["Location"] == reverse("venues:bookings", args=[organisation.slug])
     assert Booking.objects.get().organisation == organisation
@@ -68,9 +77,17 @@ def test_a_member_requests_a_room_and_sees_a_clear_conflict(client, organisation
 def test_a_request_outside_opening_hours_is_explained(client, organisation, member):
     room = make_room()
     client.force_login(member)
-    response = client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
-        "organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
-        "start": "06:00", "end": "07:00", "purpose": "Vroeg", "people_expected": 5})
+    response = client.post(
+        reverse("venues:request", args=[room.venue.key, room.pk]),
+        {
+            "organisation": organisation.slug,
+            "date": at(7, 10).date().isoformat(),
+            "start": "06:00",
+            "end": "07:00",
+            "purpose": "Vroeg",
+            "people_expected": 5,
+        },
+    )
     assert response.status_code == 400
     assert "niet open" in response.content.decode()
 
@@ -78,23 +95,40 @@ def test_a_request_outside_opening_hours_is_explained(client, organisation, memb
 def test_nobody_books_for_a_group_she_is_not_in(client, organisation, outsider):
     room = make_room()
     client.force_login(outsider)
-    response = client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
-        "organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
-        "start": "10:00", "end": "12:00", "purpose": "x", "people_expected": 5})
+    response = client.post(
+        reverse("venues:request", args=[room.venue.key, room.pk]),
+        {
+            "organisation": organisation.slug,
+            "date": at(7, 10).date().isoformat(),
+            "start": "10:00",
+            "end": "12:00",
+            "purpose": "x",
+            "people_expected": 5,
+        },
+    )
     assert response.status_code == 400  # her own organisations are the only choices
     assert not Booking.objects.exists()
 
 
-def test_the_venue_manager_approves_and_the_group_is_told(client, organisation, member,
-                                                          django_capture_on_commit_callbacks):
+def test_the_venue_manager_approves_and_the_group_is_told(
+    client, organisation, member, django_capture_on_commit_callbacks
+):
     room = make_room()
     manager = UserFactory()
     room.venue.managers.add(manager)
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
-            "organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
-            "start": "10:00", "end": "12:00", "purpose": "Naailes", "people_expected": 8})
+        client.post(
+            reverse("venues:request", args=[room.venue.key, room.pk]),
+            {
+                "organisation": organisation.slug,
+                "date": at(7, 10).date().isoformat(),
+                "start": "10:00",
+                "end": "12:00",
+                "purpose": "Naailes",
+                "people_expected": 8,
+            },
+        )
     assert mail.outbox[-1].to == [manager.email]
     booking = Booking.objects.get()
     client.force_login(manager)
@@ -109,8 +143,14 @@ def test_the_venue_manager_approves_and_the_group_is_told(client, organisation, 
 
 def test_only_the_venues_own_managers_decide(client, organisation, member):
     room = make_room()
-    booking = Booking.objects.create(room=room, organisation=organisation, start=at(7, 10),
-                                     end=at(7, 12), held_until=at(7, 12), purpose="x")
+    booking = Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(7, 10),
+        end=at(7, 12),
+        held_until=at(7, 12),
+        purpose="x",
+    )
     other_manager = UserFactory()
     make_room().venue.managers.add(other_manager)
     client.force_login(other_manager)
@@ -135,12 +175,20 @@ def test_bookings_of_a_group_are_for_its_members_only(client, organisation, memb
 
 def test_a_member_cancels_with_a_reason(client, organisation, member):
     room = make_room()
-    booking = Booking.objects.create(room=room, organisation=organisation, start=at(7, 10),
-                                     end=at(7, 12), held_until=at(7, 12), purpose="x",
-                                     requested_by=member)
+    booking = Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(7, 10),
+        end=at(7, 12),
+        held_until=at(7, 12),
+        purpose="x",
+        requested_by=member,
+    )
     client.force_login(member)
-    client.post(reverse("venues:cancel", args=[organisation.slug, booking.pk]),
-                {"reason": "Te weinig aanmeldingen"})
+    client.post(
+        reverse("venues:cancel", args=[organisation.slug, booking.pk]),
+        {"reason": "Te weinig aanmeldingen"},
+    )
     booking.refresh_from_db()
     assert (booking.status, booking.reason) == ("cancelled", "Te weinig aanmeldingen")
 
@@ -157,13 +205,26 @@ def test_the_api_lists_venues_with_rooms_and_filters(client, demo):
 
 def test_a_weekly_request_lists_clashing_dates_then_books_the_rest(client, organisation, member):
     room = make_room()
-    Booking.objects.create(room=room, organisation=organisation, start=at(14, 10),
-                           end=at(14, 12), held_until=at(14, 12), purpose="al bezet")
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(14, 10),
+        end=at(14, 12),
+        held_until=at(14, 12),
+        purpose="al bezet",
+    )
     client.force_login(member)
     url = reverse("venues:request", args=[room.venue.key, room.pk])
-    data = {"organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
-            "start": "10:00", "end": "12:00", "purpose": "Naailes", "people_expected": 8,
-            "repeat": "weekly", "until": at(28, 10).date().isoformat()}
+    data = {
+        "organisation": organisation.slug,
+        "date": at(7, 10).date().isoformat(),
+        "start": "10:00",
+        "end": "12:00",
+        "purpose": "Naailes",
+        "people_expected": 8,
+        "repeat": "weekly",
+        "until": at(28, 10).date().isoformat(),
+    }
     response = client.post(url, data)
     assert response.status_code == 409
     page = response.content.decode()
@@ -176,9 +237,17 @@ def test_a_weekly_request_lists_clashing_dates_then_books_the_rest(client, organ
 def test_weekly_needs_a_last_date(client, organisation, member):
     room = make_room()
     client.force_login(member)
-    response = client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
-        "organisation": organisation.slug, "date": at(7, 10).date().isoformat(),
-        "start": "10:00", "end": "12:00", "purpose": "x", "people_expected": 8,
-        "repeat": "weekly"})
+    response = client.post(
+        reverse("venues:request", args=[room.venue.key, room.pk]),
+        {
+            "organisation": organisation.slug,
+            "date": at(7, 10).date().isoformat(),
+            "start": "10:00",
+            "end": "12:00",
+            "purpose": "x",
+            "people_expected": 8,
+            "repeat": "weekly",
+        },
+    )
     assert response.status_code == 400
     assert "laatste datum" in response.content.decode()

@@ -18,9 +18,16 @@ pytestmark = pytest.mark.django_db
 
 
 def book(room, organisation, start, end, status=Booking.Status.APPROVED, **extra):
-    return Booking.objects.create(room=room, organisation=organisation, start=start, end=end,
-                                  held_until=end + room.buffer, purpose="Taalcafé",
-                                  status=status, **extra)
+    return Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=start,
+        end=end,
+        held_until=end + room.buffer,
+        purpose="Taalcafé",
+        status=status,
+        **extra,
+    )
 
 
 def day_of(plans, moment):
@@ -61,21 +68,25 @@ def test_the_room_page_shows_busy_times_without_names(client, organisation):
 @pytest.mark.parametrize("week", ["", "morgen", "9999-01-01", "2026-02-30"])
 def test_any_week_in_the_address_gives_a_page(client, week):
     room = make_room()
-    response = client.get(reverse("venues:room", args=[room.venue.key, room.pk]),
-                          {"week": week})
+    response = client.get(reverse("venues:room", args=[room.venue.key, room.pk]), {"week": week})
     assert response.status_code == 200
     monday = response.context["monday"]
     assert monday.weekday() == 0 and abs((monday - date.today()).days) < 740
 
 
 def test_groups_that_share_a_room_see_each_other_and_their_agreements(
-        client, organisation, member, outsider):
+    client, organisation, member, outsider
+):
     room = make_room()
     other = OrganisationFactory(name="Buurtmoeders Laak")
     book(room, organisation, at(8, 10), at(8, 12))
     book(room, other, at(8, 14), at(8, 16))
-    RoomAgreement.objects.create(room=room, organisation=other, cleaning="Wij vegen na afloop",
-                                 contact="Telefoon van de groep: 070 000 0000")
+    RoomAgreement.objects.create(
+        room=room,
+        organisation=other,
+        cleaning="Wij vegen na afloop",
+        contact="Telefoon van de groep: 070 000 0000",
+    )
     url = reverse("venues:usage", args=[room.venue.key, room.pk])
     client.force_login(outsider)
     assert client.get(url).status_code == 404
@@ -93,8 +104,15 @@ def test_a_member_writes_down_her_groups_agreements(client, organisation, member
     book(room, organisation, at(8, 10), at(8, 12))
     client.force_login(member)
     url = reverse("venues:agreement", args=[room.venue.key, room.pk, organisation.slug])
-    response = client.post(url, {"opens_and_closes": "Fatima opent, Bea sluit",
-                                 "cleaning": "Wij", "storage": "Kast 3", "contact": "Fatima"})
+    response = client.post(
+        url,
+        {
+            "opens_and_closes": "Fatima opent, Bea sluit",
+            "cleaning": "Wij",
+            "storage": "Kast 3",
+            "contact": "Fatima",
+        },
+    )
     assert response.status_code == 302
     agreement = RoomAgreement.objects.get(room=room, organisation=organisation)
     assert agreement.storage == "Kast 3" and agreement.updated_by == member
@@ -103,8 +121,7 @@ def test_a_member_writes_down_her_groups_agreements(client, organisation, member
     assert RoomAgreement.objects.get(pk=agreement.pk).cleaning == "Wij"
 
 
-def test_a_group_that_does_not_use_the_room_cannot_write_agreements(client, organisation,
-                                                                      member):
+def test_a_group_that_does_not_use_the_room_cannot_write_agreements(client, organisation, member):
     room = make_room()
     other = OrganisationFactory()
     book(room, other, at(8, 10), at(8, 12))
@@ -117,7 +134,8 @@ def test_a_group_that_does_not_use_the_room_cannot_write_agreements(client, orga
 
 
 def test_the_manager_gets_a_room_calendar_and_cancels_with_a_reason(
-        client, organisation, admin, django_capture_on_commit_callbacks):
+    client, organisation, admin, django_capture_on_commit_callbacks
+):
     room = make_room()
     manager = UserFactory(email="beheer@test.example")
     room.venue.managers.add(manager)
@@ -125,9 +143,10 @@ def test_the_manager_gets_a_room_calendar_and_cancels_with_a_reason(
     client.force_login(manager)
     page = client.get(reverse("venues:usage", args=[room.venue.key, room.pk]))
     feed_url = page.context["feed_url"]
-    calendar = Calendar.from_ical(client.get(feed_url[feed_url.index("/agenda/"):]).content)
+    calendar = Calendar.from_ical(client.get(feed_url[feed_url.index("/agenda/") :]).content)
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == [
-        f"Taalcafé – {organisation.name}"]
+        f"Taalcafé – {organisation.name}"
+    ]
     cancel = reverse("venues:manager_cancel", args=[room.venue.key, room.pk, booking.pk])
     assert client.post(cancel, {"reason": ""}).status_code == 400
     with django_capture_on_commit_callbacks(execute=True):
@@ -137,7 +156,7 @@ def test_the_manager_gets_a_room_calendar_and_cancels_with_a_reason(
     assert mail.outbox[-1].to == [admin.email] and "Lekkage" in mail.outbox[-1].body
     renew = client.post(reverse("venues:renew_room_feed", args=[room.venue.key, room.pk]))
     assert renew.status_code == 302
-    assert client.get(feed_url[feed_url.index("/agenda/"):]).status_code == 404
+    assert client.get(feed_url[feed_url.index("/agenda/") :]).status_code == 404
 
 
 def test_only_the_venues_managers_may_cancel_or_renew(client, organisation, admin, member):
@@ -151,16 +170,18 @@ def test_only_the_venues_managers_may_cancel_or_renew(client, organisation, admi
     assert Booking.objects.get(pk=booking.pk).status == Booking.Status.APPROVED
 
 
-def test_when_a_group_cancels_the_manager_is_told(client, organisation, member,
-                                                  django_capture_on_commit_callbacks):
+def test_when_a_group_cancels_the_manager_is_told(
+    client, organisation, member, django_capture_on_commit_callbacks
+):
     room = make_room()
     manager = UserFactory(email="beheer@test.example")
     room.venue.managers.add(manager)
     booking = book(room, organisation, at(8, 10), at(8, 12), requested_by=member)
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("venues:cancel", args=[organisation.slug, booking.pk]),
-                    {"reason": "Ziek"})
+        client.post(
+            reverse("venues:cancel", args=[organisation.slug, booking.pk]), {"reason": "Ziek"}
+        )
     assert mail.outbox[-1].to == [manager.email]
     assert "Ziek" in mail.outbox[-1].body and organisation.name in mail.outbox[-1].body
 
@@ -168,10 +189,15 @@ def test_when_a_group_cancels_the_manager_is_told(client, organisation, member,
 def test_a_group_that_booked_long_ago_no_longer_shares_the_room(organisation, member):
     room = make_room()
     long_ago = timezone.now() - availability.SHARING_WINDOW - timedelta(days=2)
-    Booking.objects.create(room=room, organisation=organisation, start=long_ago,
-                           end=long_ago + timedelta(hours=1),
-                           held_until=long_ago + timedelta(hours=1), purpose="x",
-                           status=Booking.Status.APPROVED)
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=long_ago,
+        end=long_ago + timedelta(hours=1),
+        held_until=long_ago + timedelta(hours=1),
+        purpose="x",
+        status=Booking.Status.APPROVED,
+    )
     assert not availability.shares_room(member, room)
     Membership.objects.filter(user=member).delete()
     assert not availability.shares_room(member, room)
@@ -180,6 +206,5 @@ def test_a_group_that_booked_long_ago_no_longer_shares_the_room(organisation, me
 def test_a_day_that_has_passed_has_no_free_time(organisation):
     room = make_room()
     yesterday = at(-1, 10)
-    plan = day_of(availability.week_plan(room, availability.monday_of(yesterday.date())),
-                  yesterday)
+    plan = day_of(availability.week_plan(room, availability.monday_of(yesterday.date())), yesterday)
     assert plan.is_open and plan.free == []

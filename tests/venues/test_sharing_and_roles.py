@@ -16,20 +16,34 @@ pytestmark = pytest.mark.django_db
 
 def booking(room, organisation, days, status=Booking.Status.REQUESTED, **extra):
     start, end = at(days, 10), at(days, 12)
-    return Booking.objects.create(room=room, organisation=organisation, start=start, end=end,
-                                  held_until=end, purpose="Taalcafé", status=status, **extra)
+    return Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=start,
+        end=end,
+        held_until=end,
+        purpose="Taalcafé",
+        status=status,
+        **extra,
+    )
 
 
 def request_form(organisation, days: int, **extra) -> dict:
-    return {"organisation": organisation.slug, "date": at(days, 10).date().isoformat(),
-            "start": "10:00", "end": "11:00", "purpose": "Taalcafé", "people_expected": 8,
-            **extra}
+    return {
+        "organisation": organisation.slug,
+        "date": at(days, 10).date().isoformat(),
+        "start": "10:00",
+        "end": "11:00",
+        "purpose": "Taalcafé",
+        "people_expected": 8,
+        **extra,
+    }
 
 
 # --- item 2: only an approved booking shows who shares the room --------------------------
 
-def test_a_group_with_only_a_request_does_not_see_who_shares_the_room(client, organisation,
-                                                                      member):
+
+def test_a_group_with_only_a_request_does_not_see_who_shares_the_room(client, organisation, member):
     room = make_room()
     booking(room, organisation, 8)
     url = reverse("venues:usage", args=[room.venue.key, room.pk])
@@ -63,12 +77,14 @@ def test_a_group_may_wait_for_at_most_five_answers(client, organisation, member)
     rooms = [make_room() for _ in range(services.MAX_OPEN_REQUESTS + 1)]
     client.force_login(member)
     for room in rooms[:-1]:
-        response = client.post(reverse("venues:request", args=[room.venue.key, room.pk]),
-                               request_form(organisation, 7))
+        response = client.post(
+            reverse("venues:request", args=[room.venue.key, room.pk]), request_form(organisation, 7)
+        )
         assert response.status_code == 302
     last = rooms[-1]
-    response = client.post(reverse("venues:request", args=[last.venue.key, last.pk]),
-                           request_form(organisation, 7))
+    response = client.post(
+        reverse("venues:request", args=[last.venue.key, last.pk]), request_form(organisation, 7)
+    )
     assert response.status_code == 400
     assert "wachten al op antwoord op 5 aanvragen" in response.content.decode()
     assert not last.bookings.exists()
@@ -76,15 +92,24 @@ def test_a_group_may_wait_for_at_most_five_answers(client, organisation, member)
 
 def test_answered_and_past_requests_and_a_series_count_fairly(organisation, member):
     room = make_room()
-    series = BookingSeries.objects.create(room=room, organisation=organisation,
-                                          first_date=at(7, 10).date(),
-                                          last_date=at(28, 10).date())
+    series = BookingSeries.objects.create(
+        room=room,
+        organisation=organisation,
+        first_date=at(7, 10).date(),
+        last_date=at(28, 10).date(),
+    )
     for week in range(4):  # one series of four dates: one open request
         booking(room, organisation, 7 + 7 * week, series=series)
     booking(room, organisation, 1, status=Booking.Status.APPROVED)
     booking(room, organisation, 2, status=Booking.Status.DECLINED)
-    Booking.objects.create(room=room, organisation=organisation, start=at(-3, 10),
-                           end=at(-3, 12), held_until=at(-3, 12), purpose="Voorbij")
+    Booking.objects.create(
+        room=room,
+        organisation=organisation,
+        start=at(-3, 10),
+        end=at(-3, 12),
+        held_until=at(-3, 12),
+        purpose="Voorbij",
+    )
     for days in (3, 4, 5):
         booking(room, organisation, days)
     services.check_open_requests(organisation)  # 4 open: one more may be asked
@@ -99,17 +124,27 @@ def test_a_series_is_refused_when_the_group_waits_for_five_answers(organisation)
         booking(room, organisation, days)
     first = at(14, 10).date()
     with pytest.raises(services.TooManyOpenRequests):
-        services.request_series(room, organisation, UserFactory(), first,
-                                first + timedelta(weeks=2), at(0, 14).time(),
-                                at(0, 15).time(), "Naailes", 5)
+        services.request_series(
+            room,
+            organisation,
+            UserFactory(),
+            first,
+            first + timedelta(weeks=2),
+            at(0, 14).time(),
+            at(0, 15).time(),
+            "Naailes",
+            5,
+        )
     assert not BookingSeries.objects.exists()
 
 
 # --- item 6: cancelling and renewing follow organisations.permissions ----------------------
 
+
 def cancel(client, organisation, item):
-    return client.post(reverse("venues:cancel", args=[organisation.slug, item.pk]),
-                       {"reason": "Gaat niet door"})
+    return client.post(
+        reverse("venues:cancel", args=[organisation.slug, item.pk]), {"reason": "Gaat niet door"}
+    )
 
 
 def test_a_member_cancels_the_booking_she_asked_for(client, organisation, member):
@@ -120,8 +155,9 @@ def test_a_member_cancels_the_booking_she_asked_for(client, organisation, member
     assert item.status == Booking.Status.CANCELLED
 
 
-def test_a_member_may_not_cancel_a_booking_someone_else_asked_for(client, organisation,
-                                                                  member, admin):
+def test_a_member_may_not_cancel_a_booking_someone_else_asked_for(
+    client, organisation, member, admin
+):
     item = booking(make_room(), organisation, 7, requested_by=admin)
     client.force_login(member)
     assert cancel(client, organisation, item).status_code == 403
@@ -137,12 +173,15 @@ def test_a_member_may_not_renew_the_calendar_address(client, organisation, membe
     old = client.get(url).context["feed_url"]
     assert client.post(reverse("venues:renew_feed", args=[organisation.slug])).status_code == 403
     assert client.get(url).context["feed_url"] == old
-    assert reverse("venues:renew_feed", args=[organisation.slug]) not in \
-        client.get(url).content.decode()
+    assert (
+        reverse("venues:renew_feed", args=[organisation.slug])
+        not in client.get(url).content.decode()
+    )
 
 
-def test_an_admin_cancels_anyones_booking_and_renews_the_address(client, organisation, admin,
-                                                                 member):
+def test_an_admin_cancels_anyones_booking_and_renews_the_address(
+    client, organisation, admin, member
+):
     item = booking(make_room(), organisation, 7, requested_by=member)
     client.force_login(admin)
     url = reverse("venues:bookings", args=[organisation.slug])

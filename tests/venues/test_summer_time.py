@@ -26,8 +26,9 @@ SPRING, AUTUMN = date(2027, 3, 28), date(2027, 10, 31)
 @pytest.fixture(autouse=True)
 def _far_enough(monkeypatch):
     """The two dates are within the horizon, and still to come, whatever today is."""
-    monkeypatch.setattr(services, "HORIZON", datetime(2028, 1, 1, tzinfo=UTC) - timezone.now(),
-                        raising=False)
+    monkeypatch.setattr(
+        services, "HORIZON", datetime(2028, 1, 1, tzinfo=UTC) - timezone.now(), raising=False
+    )
     monkeypatch.setattr("wijkkracht.venues.forms.HORIZON", services.HORIZON, raising=False)
 
 
@@ -43,8 +44,9 @@ def local(day: date, hour: int, minute: int = 0, fold: int = 0) -> datetime:
 
 
 def book(room, start, end, organisation=None):
-    return services.request_booking(room, organisation or OrganisationFactory(),
-                                    UserFactory(), start, end, "Taalcafé", 10)
+    return services.request_booking(
+        room, organisation or OrganisationFactory(), UserFactory(), start, end, "Taalcafé", 10
+    )
 
 
 def test_the_buffer_is_added_to_the_instant_across_the_missing_hour(room):
@@ -71,35 +73,58 @@ def test_the_hour_repeated_in_autumn_gets_no_false_conflict(room):
 
 
 def test_a_time_in_the_spring_gap_is_refused_with_a_message(room, organisation):
-    form = BookingRequestForm({"organisation": organisation.slug, "date": SPRING.isoformat(),
-                               "start": "02:30", "end": "04:00", "purpose": "Taalcafé",
-                               "people_expected": 10},
-                              memberships=[organisation])
+    form = BookingRequestForm(
+        {
+            "organisation": organisation.slug,
+            "date": SPRING.isoformat(),
+            "start": "02:30",
+            "end": "04:00",
+            "purpose": "Taalcafé",
+            "people_expected": 10,
+        },
+        memberships=[organisation],
+    )
     assert not form.is_valid()
     assert "bestaat die dag niet" in str(form.errors["start"])
 
 
 def test_the_booking_page_refuses_a_time_in_the_spring_gap(client, room, organisation, member):
     client.force_login(member)
-    response = client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
-        "organisation": organisation.slug, "date": SPRING.isoformat(), "start": "01:00",
-        "end": "02:30", "purpose": "Taalcafé", "people_expected": 10})
+    response = client.post(
+        reverse("venues:request", args=[room.venue.key, room.pk]),
+        {
+            "organisation": organisation.slug,
+            "date": SPRING.isoformat(),
+            "start": "01:00",
+            "end": "02:30",
+            "purpose": "Taalcafé",
+            "people_expected": 10,
+        },
+    )
     assert response.status_code == 400
     assert "bestaat die dag niet" in response.content.decode()
     assert not Booking.objects.exists()
 
 
 def ask(client, room, organisation, day, start, end, purpose):
-    return client.post(reverse("venues:request", args=[room.venue.key, room.pk]), {
-        "organisation": organisation.slug, "date": day.isoformat(), "start": start,
-        "end": end, "purpose": purpose, "people_expected": 10})
+    return client.post(
+        reverse("venues:request", args=[room.venue.key, room.pk]),
+        {
+            "organisation": organisation.slug,
+            "date": day.isoformat(),
+            "start": start,
+            "end": end,
+            "purpose": purpose,
+            "people_expected": 10,
+        },
+    )
 
 
 def test_the_booking_page_gives_no_false_already_booked_after_the_autumn_change(
-        client, room, organisation, member):
+    client, room, organisation, member
+):
     client.force_login(member)
-    assert ask(client, room, organisation, AUTUMN, "02:00", "02:30", "Taalcafé").status_code \
-        == 302
+    assert ask(client, room, organisation, AUTUMN, "02:00", "02:30", "Taalcafé").status_code == 302
     # Cleaned for 90 minutes: free again at 03:00 winter time.
     response = ask(client, room, organisation, AUTUMN, "03:00", "04:00", "Naailes")
     assert response.status_code == 302, response.content.decode()
@@ -107,10 +132,10 @@ def test_the_booking_page_gives_no_false_already_booked_after_the_autumn_change(
 
 
 def test_the_booking_page_refuses_a_real_double_booking_after_the_spring_change(
-        client, room, organisation, member):
+    client, room, organisation, member
+):
     client.force_login(member)
-    assert ask(client, room, organisation, SPRING, "01:00", "01:30", "Taalcafé").status_code \
-        == 302
+    assert ask(client, room, organisation, SPRING, "01:00", "01:30", "Taalcafé").status_code == 302
     # Cleaned for 90 minutes: until 04:00 summer time.
     response = ask(client, room, organisation, SPRING, "03:15", "05:00", "Naailes")
     assert response.status_code == 409
@@ -130,9 +155,17 @@ def test_local_moment_refuses_the_spring_gap():
 
 def test_a_weekly_series_through_the_spring_change_holds_each_date_exactly(room):
     first = date(2027, 3, 21)
-    series, clashes = services.request_series(room, OrganisationFactory(), UserFactory(),
-                                              first, date(2027, 4, 4), time(1), time(1, 30),
-                                              "Taalcafé", 10)
+    series, clashes = services.request_series(
+        room,
+        OrganisationFactory(),
+        UserFactory(),
+        first,
+        date(2027, 4, 4),
+        time(1),
+        time(1, 30),
+        "Taalcafé",
+        10,
+    )
     assert clashes == []
     holds = {b.held_until - b.end for b in series.bookings.all()}
     assert holds == {room.buffer}
@@ -147,5 +180,11 @@ def test_the_database_refuses_the_double_booking_even_without_the_check(room):
     first = book(room, local(SPRING, 1), local(SPRING, 1, 30))
     start, end = local(SPRING, 3, 15), local(SPRING, 5)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Booking.objects.create(room=room, organisation=first.organisation, start=start, end=end,
-                               held_until=services.held_until(room, end), purpose="x")
+        Booking.objects.create(
+            room=room,
+            organisation=first.organisation,
+            start=start,
+            end=end,
+            held_until=services.held_until(room, end),
+            purpose="x",
+        )

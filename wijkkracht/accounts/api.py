@@ -20,8 +20,9 @@ class MeOut(Schema):
     memberships: list[MembershipOut]
 
 
-@router.get("/me", response={200: MeOut, 401: ErrorOut}, auth=django_auth,
-            summary="The signed-in person")
+@router.get(
+    "/me", response={200: MeOut, 401: ErrorOut}, auth=django_auth, summary="The signed-in person"
+)
 def me(request):
     user = request.auth
     return {

@@ -25,8 +25,7 @@ class CarriedForm(CleanText, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[settings.SESAME_TOKEN_NAME] = forms.CharField(required=False,
-                                                                  max_length=1000)
+        self.fields[settings.SESAME_TOKEN_NAME] = forms.CharField(required=False, max_length=1000)
 
     def carried(self) -> tuple[str, str]:
         """(token, next), each "" when it was missing or odd."""

@@ -70,8 +70,12 @@ class RoleGrant(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     granted_by = models.ForeignKey(
-        User, verbose_name=_("gegeven door"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        User,
+        verbose_name=_("gegeven door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     granted_at = models.DateTimeField(_("gegeven op"), default=timezone.now)
 

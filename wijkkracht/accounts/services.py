@@ -53,8 +53,10 @@ def send_sign_in_link(request: HttpRequest, email: str, next_url: str = "") -> N
     url = request.build_absolute_uri(reverse(view) + "?" + urlencode(query))
     # In the language she chose for her account, else the one she is reading now.
     with translation.override((user.language if known else "") or translation.get_language()):
-        subject = _("Je link om in te loggen bij Wijkkracht") if known else _(
-            "Maak je account bij Wijkkracht"
+        subject = (
+            _("Je link om in te loggen bij Wijkkracht")
+            if known
+            else _("Maak je account bij Wijkkracht")
         )
         context = {"url": url, "minutes": LINK_MINUTES, "new": not known}
         body = render_to_string("accounts/email/sign_in_link.txt", context)

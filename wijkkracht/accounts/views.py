@@ -33,8 +33,11 @@ BROKEN_LINK = "accounts/link_broken.html"
 
 def _too_many_link_requests(request, email: str) -> bool:
     per_address = is_ratelimited(
-        request, group="sign-in-link-address", key=lambda group, r: normalise_email(email),
-        rate="5/h", increment=True,
+        request,
+        group="sign-in-link-address",
+        key=lambda group, r: normalise_email(email),
+        rate="5/h",
+        increment=True,
     )
     per_client = is_ratelimited(
         request, group="sign-in-link-client", key="ip", rate="20/h", increment=True
@@ -159,10 +162,15 @@ def delete(request):
             messages.error(request, error.message)
             sole_admin = organisations.sole_admin_memberships(request.user)
             form = DeleteAccountForm(None, sole_admin=sole_admin)
-            return render(request, "accounts/delete.html",
-                          {"form": form, "sole_admin": sole_admin}, status=409)
+            return render(
+                request,
+                "accounts/delete.html",
+                {"form": form, "sole_admin": sole_admin},
+                status=409,
+            )
         logout(request)
         messages.success(request, _("Je account en je gegevens zijn verwijderd."))
         return redirect("core:home")
-    return render_form(request, "accounts/delete.html",
-                       {"form": form, "sole_admin": sole_admin}, form)
+    return render_form(
+        request, "accounts/delete.html", {"form": form, "sole_admin": sole_admin}, form
+    )

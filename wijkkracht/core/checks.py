@@ -7,8 +7,13 @@ def secret_key_is_set(app_configs, **kwargs):
     """Serving without DEBUG needs a SECRET_KEY from the environment (see settings.py)."""
     if settings.DEBUG or getattr(settings, "SECRET_KEY_FROM_ENV", True):
         return []
-    return [Error("SECRET_KEY is not set.", hint="Set SECRET_KEY, or DEBUG=1 for development.",
-                  id="wijkkracht.E001")]
+    return [
+        Error(
+            "SECRET_KEY is not set.",
+            hint="Set SECRET_KEY, or DEBUG=1 for development.",
+            id="wijkkracht.E001",
+        )
+    ]
 
 
 # Caches whose counts live in one process's memory (or nowhere): rate limits, sessions
@@ -28,9 +33,12 @@ def cache_is_shared(app_configs, **kwargs):
     backend = settings.CACHES[settings.RATELIMIT_USE_CACHE]["BACKEND"]
     workers = getattr(settings, "WORKERS", 1)
     if backend in PER_PROCESS_CACHES and (workers > 1 or "dummy" in backend):
-        return [Error(
-            f"The cache ({backend}) is not shared, but {workers} worker processes are "
-            "configured: each would count its own rate limits and keep its own sessions.",
-            hint="Set REDIS_URL, or WEB_CONCURRENCY=1 for a single process.",
-            id="wijkkracht.E002")]
+        return [
+            Error(
+                f"The cache ({backend}) is not shared, but {workers} worker processes are "
+                "configured: each would count its own rate limits and keep its own sessions.",
+                hint="Set REDIS_URL, or WEB_CONCURRENCY=1 for a single process.",
+                id="wijkkracht.E002",
+            )
+        ]
     return []

@@ -28,9 +28,10 @@ class CleanText:
                 continue
             if "\x00" in value:
                 self.add_error(name, _("Deze tekst bevat een teken dat niet kan."))
-            elif (name in self.fields and is_single_line(self.fields[name])
-                  and any(mark in value for mark in LINE_BREAKS)):
+            elif (
+                name in self.fields
+                and is_single_line(self.fields[name])
+                and any(mark in value for mark in LINE_BREAKS)
+            ):
                 self.add_error(name, _("Schrijf dit op één regel, zonder Enter."))
         return data
-
-

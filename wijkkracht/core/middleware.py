@@ -11,8 +11,9 @@ from wijkkracht.core.views import error_response
 
 
 def _has_nul(data: QueryDict) -> bool:
-    return any("\x00" in key or any("\x00" in value for value in values)
-               for key, values in data.lists())
+    return any(
+        "\x00" in key or any("\x00" in value for value in values) for key, values in data.lists()
+    )
 
 
 class RefuseOddRequests:
@@ -33,13 +34,21 @@ class RefuseOddRequests:
     def __call__(self, request):
         if len(request.META.get("QUERY_STRING", "")) > settings.MAX_QUERY_STRING_LENGTH:
             return error_response(request, 414, _("Dit webadres is te lang."))
-        if ("\x00" in request.path or _has_nul(request.GET)
-                or (request.method == "POST" and _has_nul(request.POST))):
+        if (
+            "\x00" in request.path
+            or _has_nul(request.GET)
+            or (request.method == "POST" and _has_nul(request.POST))
+        ):
             # The API answers bad input with 422 everywhere (core/schemas.py); pages 400.
             status = 422 if request.path.startswith("/api/") else 400
-            return error_response(request, status, _(
-                "Dit verzoek bevat een teken dat niet kan (een NUL-teken). "
-                "Haal het weg en probeer het opnieuw."))
+            return error_response(
+                request,
+                status,
+                _(
+                    "Dit verzoek bevat een teken dat niet kan (een NUL-teken). "
+                    "Haal het weg en probeer het opnieuw."
+                ),
+            )
         return self.get_response(request)
 
 
@@ -51,7 +60,7 @@ def tile_origin(url: str) -> str | None:
         return None
     host = parts.netloc
     if host.startswith("{s}."):
-        host = "*." + host[len("{s}."):]
+        host = "*." + host[len("{s}.") :]
     return f"{parts.scheme}://{host}"
 
 

@@ -1,7 +1,14 @@
 """What every API operation can answer before its own code runs, in the OpenAPI document."""
 
-ERROR = {"application/json": {"schema": {
-    "type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}}}
+ERROR = {
+    "application/json": {
+        "schema": {
+            "type": "object",
+            "properties": {"detail": {"type": "string"}},
+            "required": ["detail"],
+        }
+    }
+}
 # core.middleware.RefuseOddRequests answers these for every path under /api/.
 REQUEST_LIMITS = {
     "414": {"description": "The query string is too long", "content": ERROR},

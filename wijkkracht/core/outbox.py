@@ -53,7 +53,9 @@ def deliver(mail_id: int) -> bool:
     now = timezone.now()
     claimed = OutgoingMail.objects.filter(
         Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
-        pk=mail_id, sent_at__isnull=True, failed_at__isnull=True,
+        pk=mail_id,
+        sent_at__isnull=True,
+        failed_at__isnull=True,
     ).update(claimed_until=now + CLAIM, attempts=F("attempts") + 1)
     if claimed != 1:
         return False
@@ -64,7 +66,8 @@ def deliver(mail_id: int) -> bool:
         _failed(mail, error)
         return False
     OutgoingMail.objects.filter(pk=mail_id).update(
-        sent_at=timezone.now(), claimed_until=None, next_try_at=None, last_error="")
+        sent_at=timezone.now(), claimed_until=None, next_try_at=None, last_error=""
+    )
     return True
 
 
@@ -72,8 +75,11 @@ def _failed(mail: OutgoingMail, error: Exception) -> None:
     now, give_up = timezone.now(), mail.attempts >= ATTEMPTS
     wait = FIRST_WAIT * 4 ** (mail.attempts - 1)
     OutgoingMail.objects.filter(pk=mail.pk).update(
-        claimed_until=None, last_error=f"{type(error).__name__}: {error}"[:2000],
-        failed_at=now if give_up else None, next_try_at=None if give_up else now + wait)
+        claimed_until=None,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+        failed_at=now if give_up else None,
+        next_try_at=None if give_up else now + wait,
+    )
     log.warning("mail %s not sent (attempt %d): %s", mail.pk, mail.attempts, error)
     if not give_up:
         enqueue(mail.pk, wait)
@@ -82,7 +88,8 @@ def _failed(mail: OutgoingMail, error: Exception) -> None:
 def send_again(mail_ids) -> int:
     """Staff's second chance for mails given up: five new attempts each."""
     count = OutgoingMail.objects.filter(pk__in=mail_ids, sent_at__isnull=True).update(
-        failed_at=None, attempts=0, next_try_at=None, claimed_until=None)
+        failed_at=None, attempts=0, next_try_at=None, claimed_until=None
+    )
     for mail_id in mail_ids:
         transaction.on_commit(lambda mail_id=mail_id: enqueue(mail_id), robust=True)
     return count
@@ -95,7 +102,9 @@ def sweep(now=None) -> int:
         Q(claimed_until__isnull=True) | Q(claimed_until__lt=now),
         Q(next_try_at__isnull=True, created_at__lt=now - LOST_AFTER)
         | Q(next_try_at__lt=now - LOST_AFTER),
-        sent_at__isnull=True, failed_at__isnull=True)
+        sent_at__isnull=True,
+        failed_at__isnull=True,
+    )
     ids = list(waiting.values_list("pk", flat=True)[:1000])
     for mail_id in ids:
         enqueue(mail_id)

@@ -34,11 +34,18 @@ NO_NUL_PATTERN = "^[^\x00]*$"
 def single_line(max_length: int = 200):
     """A schema field for a name or title: one line, no NUL, at most max_length (422 beyond,
     never a silent cut)."""
-    return Annotated[str, StringConstraints(max_length=max_length, pattern=ONE_LINE_PATTERN),
-                     AfterValidator(_refuse_bad_text), AfterValidator(_refuse_line_breaks)]
+    return Annotated[
+        str,
+        StringConstraints(max_length=max_length, pattern=ONE_LINE_PATTERN),
+        AfterValidator(_refuse_bad_text),
+        AfterValidator(_refuse_line_breaks),
+    ]
 
 
 def text(max_length: int = 20_000):
     """A schema field for longer text: line breaks allowed, no NUL, at most max_length."""
-    return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL_PATTERN),
-                     AfterValidator(_refuse_bad_text)]
+    return Annotated[
+        str,
+        StringConstraints(max_length=max_length, pattern=NO_NUL_PATTERN),
+        AfterValidator(_refuse_bad_text),
+    ]

@@ -2,8 +2,14 @@ from django.db.models import QuerySet
 from django.utils.text import slugify
 
 
-def unique_slug(text: str, taken: QuerySet, field: str = "slug", max_length: int = 50,
-                fallback: str = "item", reserved: set[str] | frozenset[str] = frozenset()) -> str:
+def unique_slug(
+    text: str,
+    taken: QuerySet,
+    field: str = "slug",
+    max_length: int = 50,
+    fallback: str = "item",
+    reserved: set[str] | frozenset[str] = frozenset(),
+) -> str:
     """A slug from the text that no row of `taken` has in `field` yet: name, name-2, …"""
     base = slugify(text)[:max_length].strip("-") or fallback
     slug, n = base, 1

@@ -54,8 +54,12 @@ def error_response(request, status: int, message: str):
 
 
 def rate_limited(request, exception=None):
-    return _error(request, 429, _("Te veel pogingen. Wacht even en probeer het dan opnieuw."),
-                  "core/error.html")
+    return _error(
+        request,
+        429,
+        _("Te veel pogingen. Wacht even en probeer het dan opnieuw."),
+        "core/error.html",
+    )
 
 
 def bad_request(request, exception=None):
@@ -71,5 +75,6 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return _error(request, 500, _("Er ging iets mis bij ons. Probeer het later nog eens."),
-                  "core/error.html")
+    return _error(
+        request, 500, _("Er ging iets mis bij ons. Probeer het later nog eens."), "core/error.html"
+    )

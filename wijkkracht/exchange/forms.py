@@ -14,10 +14,14 @@ class ChallengeForm(CleanText, forms.ModelForm):
     class Meta:
         model = Challenge
         fields = ["title", "description", "area", "related_guide"]
-        labels = {"title": _("Wat is jullie vraag of uitdaging?"),
-                  "description": _("Vertel er meer over")}
-        help_texts = {"title": _("Kort, bijvoorbeeld: Hoe houden we vrijwilligers vast?"),
-                      "description": _("Wat speelt er? Wat hebben jullie al geprobeerd?")}
+        labels = {
+            "title": _("Wat is jullie vraag of uitdaging?"),
+            "description": _("Vertel er meer over"),
+        }
+        help_texts = {
+            "title": _("Kort, bijvoorbeeld: Hoe houden we vrijwilligers vast?"),
+            "description": _("Wat speelt er? Wat hebben jullie al geprobeerd?"),
+        }
 
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,8 +29,10 @@ class ChallengeForm(CleanText, forms.ModelForm):
         self.fields["area"].empty_label = _("Niet voor één wijk")
         self.fields["related_guide"].queryset = Guide.objects.published()
         self.fields["related_guide"].empty_label = _("Geen")
-        self.fields["organisation"].choices = [("", _("Alleen mijn naam")), *(
-            (m.slug, m.name) for m in memberships)]
+        self.fields["organisation"].choices = [
+            ("", _("Alleen mijn naam")),
+            *((m.slug, m.name) for m in memberships),
+        ]
 
 
 class AnswerForm(CleanText, forms.ModelForm):
@@ -39,8 +45,10 @@ class AnswerForm(CleanText, forms.ModelForm):
 
     def __init__(self, *args, memberships, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [("", _("Alleen mijn naam")), *(
-            (m.slug, m.name) for m in memberships)]
+        self.fields["organisation"].choices = [
+            ("", _("Alleen mijn naam")),
+            *((m.slug, m.name) for m in memberships),
+        ]
         if memberships:
             self.fields["organisation"].initial = memberships[0].slug
 
@@ -59,8 +67,7 @@ class HideForm(CleanText, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if (data.get("action") != "show" and not data.get("reason")
-                and "reason" not in self.errors):
+        if data.get("action") != "show" and not data.get("reason") and "reason" not in self.errors:
             self.add_error("reason", _("Schrijf waarom je dit verbergt."))
         return data
 
@@ -70,8 +77,9 @@ class HideForm(CleanText, forms.Form):
 
 
 def _yes_no(label):
-    return forms.TypedChoiceField(label=label, choices=[("1", "1"), ("0", "0")],
-                                  coerce=lambda value: value == "1")
+    return forms.TypedChoiceField(
+        label=label, choices=[("1", "1"), ("0", "0")], coerce=lambda value: value == "1"
+    )
 
 
 class HelpfulForm(CleanText, forms.Form):

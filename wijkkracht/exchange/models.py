@@ -11,15 +11,22 @@ from django.utils.translation import gettext_lazy as _
 class Post(models.Model):
     """What challenges and answers share: an author, a time, and hiding with a reason."""
 
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                               related_name="+")
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name=_("namens"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("namens"),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                  null=True, blank=True, related_name="+")
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     hidden_reason = models.CharField(_("reden om te verbergen"), max_length=300, blank=True)
 
     class Meta:
@@ -43,15 +50,32 @@ class Challenge(Post):
 
     title = models.CharField(_("titel"), max_length=150)
     description = models.TextField(_("beschrijving"), max_length=5000)
-    area = models.ForeignKey("places.Area", on_delete=models.SET_NULL, null=True, blank=True,
-                             related_name="+", verbose_name=_("wijk"))
-    related_guide = models.ForeignKey("guides.Guide", on_delete=models.SET_NULL, null=True,
-                                      blank=True, related_name="+",
-                                      verbose_name=_("past bij stappenplan"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.OPEN)
-    draft_guide = models.ForeignKey("guides.Guide", on_delete=models.SET_NULL, null=True,
-                                    blank=True, related_name="from_challenges")
+    area = models.ForeignKey(
+        "places.Area",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wijk"),
+    )
+    related_guide = models.ForeignKey(
+        "guides.Guide",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("past bij stappenplan"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    draft_guide = models.ForeignKey(
+        "guides.Guide",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="from_challenges",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -82,12 +106,15 @@ class Answer(Post):
 class Report(models.Model):
     """Someone flags a post; a facilitator looks at it and may hide the post."""
 
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                 null=True, related_name="+")
-    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, null=True, blank=True,
-                                  related_name="reports")
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    challenge = models.ForeignKey(
+        Challenge, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
     reason = models.CharField(_("wat is er mis?"), max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)
@@ -96,10 +123,13 @@ class Report(models.Model):
         ordering = ["created_at"]
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
-        constraints = [models.CheckConstraint(
-            condition=models.Q(challenge__isnull=False, answer__isnull=True)
-            | models.Q(challenge__isnull=True, answer__isnull=False),
-            name="report_about_one_post")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(challenge__isnull=False, answer__isnull=True)
+                | models.Q(challenge__isnull=True, answer__isnull=False),
+                name="report_about_one_post",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reason[:60]
@@ -124,8 +154,9 @@ class Report(models.Model):
 class DigestSubscription(models.Model):
     """Opt-in: at most one mail a day with what is new in the exchange."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="exchange_digest")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_digest"
+    )
     active = models.BooleanField(_("dagelijks overzicht per mail"), default=True)
     last_sent_at = models.DateTimeField(null=True, blank=True)
 

@@ -41,21 +41,21 @@ def mark_helpful(challenge: Challenge, answer: Answer, user, helpful: bool) -> N
     Answer.objects.filter(pk=answer.pk).update(helpful=helpful)
 
 
-def report(user, reason: str, challenge: Challenge | None = None,
-           answer: Answer | None = None) -> Report:
-    return Report.objects.create(reporter=user, reason=reason, challenge=challenge,
-                                 answer=answer)
+def report(
+    user, reason: str, challenge: Challenge | None = None, answer: Answer | None = None
+) -> Report:
+    return Report.objects.create(reporter=user, reason=reason, challenge=challenge, answer=answer)
 
 
 def hide(post: Challenge | Answer, facilitator, reason: str) -> None:
     type(post).objects.filter(pk=post.pk).update(
-        hidden_at=timezone.now(), hidden_by=facilitator, hidden_reason=reason)
+        hidden_at=timezone.now(), hidden_by=facilitator, hidden_reason=reason
+    )
     post.reports.filter(handled_at__isnull=True).update(handled_at=timezone.now())
 
 
 def unhide(post: Challenge | Answer) -> None:
-    type(post).objects.filter(pk=post.pk).update(hidden_at=None, hidden_by=None,
-                                                 hidden_reason="")
+    type(post).objects.filter(pk=post.pk).update(hidden_at=None, hidden_by=None, hidden_reason="")
 
 
 def mark_for_guide(challenge: Challenge) -> None:
@@ -68,16 +68,20 @@ def create_draft_guide(challenge: Challenge, facilitator) -> Guide:
     answers that are not hidden its experiences (helpful ones first)."""
     if challenge.draft_guide_id:
         return challenge.draft_guide
-    answers = sorted(challenge.answers.filter(hidden_at__isnull=True),
-                     key=lambda a: (not a.helpful, a.created_at))
+    answers = sorted(
+        challenge.answers.filter(hidden_at__isnull=True),
+        key=lambda a: (not a.helpful, a.created_at),
+    )
     groups = [challenge.organisation, *(a.organisation for a in answers)]
     authors = list(dict.fromkeys(g.name for g in groups if g))
     guide = _new_guide(challenge, authors)
     GuideItem.objects.bulk_create(
         GuideItem(guide=guide, kind=GuideItem.Kind.EXPERIENCE, position=n, text_nl=a.text)
-        for n, a in enumerate(answers, start=1))
-    Challenge.objects.filter(pk=challenge.pk).update(draft_guide=guide,
-                                                     status=Challenge.Status.FOR_GUIDE)
+        for n, a in enumerate(answers, start=1)
+    )
+    Challenge.objects.filter(pk=challenge.pk).update(
+        draft_guide=guide, status=Challenge.Status.FOR_GUIDE
+    )
     return guide
 
 
@@ -85,19 +89,25 @@ def _new_guide(challenge: Challenge, authors: list[str]) -> Guide:
     """Into the Dutch fields, whatever language the facilitator's screen is in: guides
     are written in Dutch first and translated after."""
     return Guide.objects.create(
-        slug=unique_slug(challenge.title, Guide.objects.all(), max_length=70,
-                         fallback="stappenplan"), status=Guide.Status.DRAFT, concept=True,
-        last_reviewed=timezone.localdate(), authors="\n".join(authors),
-        title_nl=challenge.title[:120], question_nl=challenge.title[:200],
-        summary_nl=challenge.description[:300], challenge_nl=challenge.description,
-        position=Guide.objects.count())
-
-
+        slug=unique_slug(
+            challenge.title, Guide.objects.all(), max_length=70, fallback="stappenplan"
+        ),
+        status=Guide.Status.DRAFT,
+        concept=True,
+        last_reviewed=timezone.localdate(),
+        authors="\n".join(authors),
+        title_nl=challenge.title[:120],
+        question_nl=challenge.title[:200],
+        summary_nl=challenge.description[:300],
+        challenge_nl=challenge.description,
+        position=Guide.objects.count(),
+    )
 
 
 def subscribe(user, active: bool) -> DigestSubscription:
     subscription, _created = DigestSubscription.objects.update_or_create(
-        user=user, defaults={"active": active})
+        user=user, defaults={"active": active}
+    )
     return subscription
 
 
@@ -113,29 +123,47 @@ def send_digests(now=None) -> int:
     queued = 0
     due = DigestSubscription.objects.filter(
         Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=now - DIGEST_EVERY),
-        active=True, user__is_active=True).select_related("user")
+        active=True,
+        user__is_active=True,
+    ).select_related("user")
     for subscription in due:
         previous = subscription.last_sent_at
         with transaction.atomic():
             claimed = DigestSubscription.objects.filter(
-                pk=subscription.pk, last_sent_at=previous).update(last_sent_at=now)
-            if claimed and _send_digest(subscription.user,
-                                        previous or (now - timedelta(days=1)), now):
+                pk=subscription.pk, last_sent_at=previous
+            ).update(last_sent_at=now)
+            if claimed and _send_digest(
+                subscription.user, previous or (now - timedelta(days=1)), now
+            ):
                 queued += 1
     return queued
 
 
 def _send_digest(user: User, since, now) -> bool:
-    challenges = Challenge.objects.filter(hidden_at__isnull=True, created_at__gt=since,
-                                          created_at__lte=now).exclude(author=user)
-    answers = Answer.objects.filter(hidden_at__isnull=True, created_at__gt=since,
-                                    created_at__lte=now, challenge__author=user).exclude(
-        author=user).select_related("challenge")
+    challenges = Challenge.objects.filter(
+        hidden_at__isnull=True, created_at__gt=since, created_at__lte=now
+    ).exclude(author=user)
+    answers = (
+        Answer.objects.filter(
+            hidden_at__isnull=True,
+            created_at__gt=since,
+            created_at__lte=now,
+            challenge__author=user,
+        )
+        .exclude(author=user)
+        .select_related("challenge")
+    )
     if not challenges and not answers:
         return False
     with translation.override(user.language or translation.get_language()):
-        body = render_to_string("exchange/email/digest.txt", {
-            "user": user, "challenges": challenges, "answers": answers,
-            "site_url": settings.SITE_URL})
+        body = render_to_string(
+            "exchange/email/digest.txt",
+            {
+                "user": user,
+                "challenges": challenges,
+                "answers": answers,
+                "site_url": settings.SITE_URL,
+            },
+        )
         send_after_commit(_("Nieuw in de kennisuitwisseling"), body, [user.email])
     return True

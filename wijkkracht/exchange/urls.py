@@ -12,10 +12,19 @@ urlpatterns = [
     path("uitwisseling/<int:pk>/melden/", views.report, name="report"),
     path("uitwisseling/<int:pk>/verbergen/", views.hide, name="hide"),
     path("uitwisseling/<int:pk>/stappenplan/", views.for_guide, name="for_guide"),
-    path("uitwisseling/<int:pk>/antwoorden/<int:answer_id>/behulpzaam/", views.helpful,
-         name="helpful"),
-    path("uitwisseling/<int:pk>/antwoorden/<int:answer_id>/melden/", views.report,
-         name="report_answer"),
-    path("uitwisseling/<int:pk>/antwoorden/<int:answer_id>/verbergen/", views.hide,
-         name="hide_answer"),
+    path(
+        "uitwisseling/<int:pk>/antwoorden/<int:answer_id>/behulpzaam/",
+        views.helpful,
+        name="helpful",
+    ),
+    path(
+        "uitwisseling/<int:pk>/antwoorden/<int:answer_id>/melden/",
+        views.report,
+        name="report_answer",
+    ),
+    path(
+        "uitwisseling/<int:pk>/antwoorden/<int:answer_id>/verbergen/",
+        views.hide,
+        name="hide_answer",
+    ),
 ]

@@ -26,9 +26,12 @@ def _index_page(request, status=200):
     challenges = services.visible_challenges(request.user).order_by("-created_at")
     page = Paginator(challenges, 20).get_page(request.GET.get("page"))
     subscription = DigestSubscription.objects.filter(user=request.user, active=True).exists()
-    return render(request, "exchange/index.html", {
-        "page": page, "subscribed": subscription,
-        "is_facilitator": is_facilitator(request.user)}, status=status)
+    return render(
+        request,
+        "exchange/index.html",
+        {"page": page, "subscribed": subscription, "is_facilitator": is_facilitator(request.user)},
+        status=status,
+    )
 
 
 @login_required
@@ -40,8 +43,13 @@ def new(request):
         challenge.author = request.user
         challenge.organisation = _own_organisation(memberships, form.cleaned_data)
         challenge.save()
-        messages.success(request, _("Je vraag staat erop. Je krijgt bericht als iemand "
-                                    "antwoordt, als je het dagelijkse overzicht aanzet."))
+        messages.success(
+            request,
+            _(
+                "Je vraag staat erop. Je krijgt bericht als iemand "
+                "antwoordt, als je het dagelijkse overzicht aanzet."
+            ),
+        )
         return redirect(challenge)
     return render_form(request, "exchange/new.html", {"form": form}, form)
 
@@ -79,9 +87,13 @@ def _challenge_page(request, item: Challenge, form=None, refused=None):
         form = AnswerForm(None, memberships=memberships_of(request.user))
     if refused is not None:
         _say_why(request, refused)
-    context = {"challenge": item, "answers": services.visible_answers(request.user, item),
-               "form": form, "is_asker": item.author_id == request.user.pk,
-               "is_facilitator": is_facilitator(request.user)}
+    context = {
+        "challenge": item,
+        "answers": services.visible_answers(request.user, item),
+        "form": form,
+        "is_asker": item.author_id == request.user.pk,
+        "is_facilitator": is_facilitator(request.user),
+    }
     response = render_form(request, "exchange/challenge.html", context, form)
     if refused is not None:
         response.status_code = 400
@@ -96,8 +108,9 @@ def _say_why(request, form) -> None:
             for error in errors:
                 messages.error(request, error)
         else:
-            messages.error(request, _("Dat ging niet goed. Laad de pagina opnieuw en "
-                                      "probeer het nog eens."))
+            messages.error(
+                request, _("Dat ging niet goed. Laad de pagina opnieuw en probeer het nog eens.")
+            )
 
 
 @login_required
@@ -118,12 +131,19 @@ def helpful(request, pk, answer_id):
 @login_required
 def report(request, pk, answer_id=None):
     item = _challenge(request, pk)
-    answer = get_object_or_404(services.visible_answers(request.user, item),
-                               pk=answer_id) if answer_id else None
+    answer = (
+        get_object_or_404(services.visible_answers(request.user, item), pk=answer_id)
+        if answer_id
+        else None
+    )
     form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        services.report(request.user, form.cleaned_data["reason"],
-                        challenge=None if answer else item, answer=answer)
+        services.report(
+            request.user,
+            form.cleaned_data["reason"],
+            challenge=None if answer else item,
+            answer=answer,
+        )
         messages.success(request, _("Dank je. Een begeleider kijkt ernaar."))
         return redirect(item)
     context = {"challenge": item, "answer": answer, "form": form}
@@ -139,7 +159,8 @@ def _facilitator(request) -> None:
 def reports(request):
     _facilitator(request)
     open_reports = Report.objects.filter(handled_at__isnull=True).select_related(
-        "challenge", "answer__challenge", "reporter")
+        "challenge", "answer__challenge", "reporter"
+    )
     return render(request, "exchange/reports.html", {"reports": open_reports})
 
 
@@ -168,8 +189,9 @@ def for_guide(request, pk):
     _facilitator(request)
     item = get_object_or_404(Challenge, pk=pk)
     guide = services.create_draft_guide(item, request.user)
-    messages.success(request, _("Er is een concept-stappenplan gemaakt: %(title)s.")
-                     % {"title": guide.title})
+    messages.success(
+        request, _("Er is een concept-stappenplan gemaakt: %(title)s.") % {"title": guide.title}
+    )
     if request.user.has_perm("guides.change_guide"):
         return redirect(reverse("admin:guides_guide_change", args=[guide.pk]))
     return redirect(item)

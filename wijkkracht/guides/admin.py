@@ -40,8 +40,9 @@ class GuideAdmin(TranslationAdmin):
     @admin.action(description=_("Terugschrijven naar de bestanden in content/guides/"))
     def export_to_files(self, request, queryset):
         paths = [path for guide in queryset for path in export_guide(guide)]
-        self.message_user(request, _("%(n)d bestanden geschreven.") % {"n": len(paths)},
-                          messages.SUCCESS)
+        self.message_user(
+            request, _("%(n)d bestanden geschreven.") % {"n": len(paths)}, messages.SUCCESS
+        )
 
 
 @admin.register(HelpQuestion)

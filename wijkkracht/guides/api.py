@@ -70,27 +70,40 @@ def _language(request, lang: str | None) -> str:
 def _summary(request, guide, language: str) -> dict:
     has_text = bool(getattr(guide, f"title_{language}"))
     return {
-        "slug": guide.slug, "title": guide.title, "question": guide.question,
-        "summary": guide.summary, "version": guide.version, "concept": guide.concept,
+        "slug": guide.slug,
+        "title": guide.title,
+        "question": guide.question,
+        "summary": guide.summary,
+        "version": guide.version,
+        "concept": guide.concept,
         "language": language if has_text else settings.LANGUAGE_CODE,
         "url": request.build_absolute_uri(guide.get_absolute_url()),
     }
 
 
-@router.get("/guides", response={200: list[GuideSummaryOut], 422: ErrorOut},
-            summary="The published guides (stappenplannen)")
+@router.get(
+    "/guides",
+    response={200: list[GuideSummaryOut], 422: ErrorOut},
+    summary="The published guides (stappenplannen)",
+)
 def list_guides(request, filters: Query[LanguageIn]):
     language = _language(request, filters.lang)
     with translation.override(language):
         return [_summary(request, guide, language) for guide in services.library()]
 
 
-@router.get("/guides/{slug}", response={200: GuideOut, 404: ErrorOut, 422: ErrorOut},
-            summary="One guide with all its parts",
-            description="Texts in `lang` (nl, en, ar, tr, bg); parts not translated come in "
-                        "Dutch. Help questions and steps carry stable keys.")
-def get_guide(request, slug: Annotated[str, PathParam(pattern=r"^[a-z0-9-]{1,80}$")],
-              filters: Query[LanguageIn]):
+@router.get(
+    "/guides/{slug}",
+    response={200: GuideOut, 404: ErrorOut, 422: ErrorOut},
+    summary="One guide with all its parts",
+    description="Texts in `lang` (nl, en, ar, tr, bg); parts not translated come in "
+    "Dutch. Help questions and steps carry stable keys.",
+)
+def get_guide(
+    request,
+    slug: Annotated[str, PathParam(pattern=r"^[a-z0-9-]{1,80}$")],
+    filters: Query[LanguageIn],
+):
     language = _language(request, filters.lang)
     guide = services.guide_with_parts(slug).first()
     if guide is None:
@@ -99,20 +112,38 @@ def get_guide(request, slug: Annotated[str, PathParam(pattern=r"^[a-z0-9-]{1,80}
         parts = guide.parts()
         return {
             **_summary(request, guide, language),
-            "status": guide.status, "last_reviewed": guide.last_reviewed.isoformat(),
+            "status": guide.status,
+            "last_reviewed": guide.last_reviewed.isoformat(),
             "authors": guide.author_list,
             "translation_draft": language in guide.draft_languages,
             "situations": [i.text for i in parts["situation"]],
             "challenge": guide.challenge,
             "experiences": [i.text for i in parts["experience"]],
             "help_question_groups": [
-                {"title": group.title, "questions": [
-                    {"key": q.key, "text": q.text, "profile_key": q.profile_key,
-                     "added_in_version": q.added_in_version} for q in group.questions.all()]}
+                {
+                    "title": group.title,
+                    "questions": [
+                        {
+                            "key": q.key,
+                            "text": q.text,
+                            "profile_key": q.profile_key,
+                            "added_in_version": q.added_in_version,
+                        }
+                        for q in group.questions.all()
+                    ],
+                }
                 for group in guide.question_groups.all()
             ],
-            "steps": [{"key": s.key, "number": s.number, "title": s.title, "text": s.text,
-                       "added_in_version": s.added_in_version} for s in guide.steps.all()],
+            "steps": [
+                {
+                    "key": s.key,
+                    "number": s.number,
+                    "title": s.title,
+                    "text": s.text,
+                    "added_in_version": s.added_in_version,
+                }
+                for s in guide.steps.all()
+            ],
             "dos": [i.text for i in parts["do"]],
             "donts": [i.text for i in parts["dont"]],
             "tips": [i.text for i in parts["tip"]],

@@ -21,11 +21,14 @@ def guide_pdf(guide, language: str) -> bytes:
 
 def render_guide_pdf(guide, language: str) -> bytes:
     with translation.override(language):
-        html = render_to_string("guides/booklet.html", {
-            "guide": guide,
-            "LANGUAGE_CODE": language,
-            "LANGUAGE_BIDI": translation.get_language_bidi(),
-            "untranslated": not getattr(guide, f"title_{language}", ""),
-            "draft_translation": language in guide.draft_languages,
-        })
+        html = render_to_string(
+            "guides/booklet.html",
+            {
+                "guide": guide,
+                "LANGUAGE_CODE": language,
+                "LANGUAGE_BIDI": translation.get_language_bidi(),
+                "untranslated": not getattr(guide, f"title_{language}", ""),
+                "draft_translation": language in guide.draft_languages,
+            },
+        )
     return html_to_pdf(html)

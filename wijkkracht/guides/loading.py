@@ -75,8 +75,11 @@ def _columns(name: str, values: dict[str, str]) -> dict[str, str]:
 def _store(position: int, files: dict[str, GuideFile]) -> Guide:
     source = files[SOURCE]
     fields = {
-        "version": source.version, "status": source.status, "concept": source.concept,
-        "last_reviewed": source.last_reviewed, "authors": "\n".join(source.authors),
+        "version": source.version,
+        "status": source.status,
+        "concept": source.concept,
+        "last_reviewed": source.last_reviewed,
+        "authors": "\n".join(source.authors),
         "draft_languages": sorted(c for c, f in files.items() if f.translation == "draft"),
         "position": position,
     }
@@ -86,8 +89,12 @@ def _store(position: int, files: dict[str, GuideFile]) -> Guide:
 
     guide.items.all().delete()
     GuideItem.objects.bulk_create(
-        GuideItem(guide=guide, kind=kind, position=index,
-                  **_columns("text", _translated(files, lambda f, p=part, i=index: _at(f, p, i))))
+        GuideItem(
+            guide=guide,
+            kind=kind,
+            position=index,
+            **_columns("text", _translated(files, lambda f, p=part, i=index: _at(f, p, i))),
+        )
         for part, kind in LIST_PARTS.items()
         for index in range(len(getattr(source, part)))
     )
@@ -116,12 +123,15 @@ def _store_questions(guide: Guide, files: dict[str, GuideFile]) -> None:
         for q, question in enumerate(group.questions, start=1):
             number += 1
             texts = _translated(files, lambda f, k=question.key: _question_text(f, k))
-            defaults = {"group": group_row, "position": q, "profile_key": question.profile_key
-                        or "", **_columns("text", texts)}
+            defaults = {
+                "group": group_row,
+                "position": q,
+                "profile_key": question.profile_key or "",
+                **_columns("text", texts),
+            }
             if question.key not in known:
                 defaults["added_in_version"] = source.version if known else 1
-            HelpQuestion.objects.update_or_create(guide=guide, key=question.key,
-                                                  defaults=defaults)
+            HelpQuestion.objects.update_or_create(guide=guide, key=question.key, defaults=defaults)
 
 
 def _question_text(guide_file: GuideFile, key: str) -> str:
@@ -139,8 +149,12 @@ def _store_steps(guide: Guide, files: dict[str, GuideFile]) -> None:
     for position, step in enumerate(source.steps, start=1):
         defaults = {"position": position}
         for name in ("title", "text"):
-            defaults.update(_columns(name, _translated(
-                files, lambda f, i=position - 1, n=name: getattr(f.steps[i], n))))
+            defaults.update(
+                _columns(
+                    name,
+                    _translated(files, lambda f, i=position - 1, n=name: getattr(f.steps[i], n)),
+                )
+            )
         if step.key not in known:
             defaults["added_in_version"] = source.version if known else 1
         Step.objects.update_or_create(guide=guide, key=step.key, defaults=defaults)
@@ -165,31 +179,46 @@ def export_guide(guide: Guide, directory: Path = GUIDES_DIR) -> list[Path]:
 
 def guide_as_data(guide: Guide, code: str) -> dict:
     """One language of a guide in the shape of its file."""
+
     def text(obj, name):
         return getattr(obj, f"{name}_{code}") or ""
 
     items = list(guide.items.all())
     data = {
-        "slug": guide.slug, "language": code, "version": guide.version,
-        "status": guide.status, "concept": guide.concept,
-        "translation": "source" if code == SOURCE else (
-            "draft" if code in guide.draft_languages else "source"),
-        "last_reviewed": guide.last_reviewed, "authors": guide.author_list,
-        "title": text(guide, "title"), "question": text(guide, "question"),
+        "slug": guide.slug,
+        "language": code,
+        "version": guide.version,
+        "status": guide.status,
+        "concept": guide.concept,
+        "translation": "source"
+        if code == SOURCE
+        else ("draft" if code in guide.draft_languages else "source"),
+        "last_reviewed": guide.last_reviewed,
+        "authors": guide.author_list,
+        "title": text(guide, "title"),
+        "question": text(guide, "question"),
         "summary": text(guide, "summary"),
         "situations": [text(i, "text") for i in items if i.kind == GuideItem.Kind.SITUATION],
         "challenge": text(guide, "challenge"),
         "experiences": [text(i, "text") for i in items if i.kind == GuideItem.Kind.EXPERIENCE],
         "help_question_groups": [
-            {"title": text(group, "title"), "questions": [
-                {"key": q.key, "text": text(q, "text"),
-                 **({"profile_key": q.profile_key} if q.profile_key else {})}
-                for q in group.questions.order_by("position")
-            ]}
+            {
+                "title": text(group, "title"),
+                "questions": [
+                    {
+                        "key": q.key,
+                        "text": text(q, "text"),
+                        **({"profile_key": q.profile_key} if q.profile_key else {}),
+                    }
+                    for q in group.questions.order_by("position")
+                ],
+            }
             for group in guide.question_groups.order_by("position")
         ],
-        "steps": [{"key": s.key, "title": text(s, "title"), "text": text(s, "text")}
-                  for s in guide.steps.order_by("position")],
+        "steps": [
+            {"key": s.key, "title": text(s, "title"), "text": text(s, "text")}
+            for s in guide.steps.order_by("position")
+        ],
         "dos": [text(i, "text") for i in items if i.kind == GuideItem.Kind.DO],
         "donts": [text(i, "text") for i in items if i.kind == GuideItem.Kind.DONT],
         "tips": [text(i, "text") for i in items if i.kind == GuideItem.Kind.TIP],

@@ -25,15 +25,18 @@ class Guide(models.Model):
 
     slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
     version = models.PositiveIntegerField(_("versie"), default=1)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     concept = models.BooleanField(
-        _("nog te toetsen door de CoP"), default=False,
+        _("nog te toetsen door de CoP"),
+        default=False,
         help_text=_("Toont het label: concept, nog te toetsen door de CoP."),
     )
     last_reviewed = models.DateField(_("laatst bekeken op"))
-    authors = models.TextField(_("auteurs (organisaties)"),
-                               help_text=_("Eén organisatie per regel."))
+    authors = models.TextField(
+        _("auteurs (organisaties)"), help_text=_("Eén organisatie per regel.")
+    )
     # Languages whose text is a draft translation awaiting review.
     draft_languages = models.JSONField(_("talen in concept"), default=list, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -121,9 +124,12 @@ class HelpQuestion(models.Model):
     position = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.TextField(_("vraag"))
     profile_key = models.SlugField(
-        _("sleutel voor andere onderdelen"), max_length=60, blank=True,
-        help_text=_("Bijvoorbeeld people_expected: de zoekfunctie voor locaties gebruikt het "
-                    "antwoord."),
+        _("sleutel voor andere onderdelen"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld people_expected: de zoekfunctie voor locaties gebruikt het antwoord."
+        ),
     )
     added_in_version = models.PositiveIntegerField(_("nieuw in versie"), default=1)
 
@@ -166,11 +172,13 @@ class Step(models.Model):
 class Workbook(models.Model):
     """An organisation working through a guide together."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
-                                     related_name="workbooks")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="workbooks"
+    )
     guide = models.ForeignKey(Guide, on_delete=models.PROTECT, related_name="workbooks")
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     started_at = models.DateTimeField(default=timezone.now)
     # The guide version whose changes the group has seen; newer parts are marked "new".
     version_seen = models.PositiveIntegerField(default=1)
@@ -181,8 +189,9 @@ class Workbook(models.Model):
         verbose_name = _("werkboek")
         verbose_name_plural = _("werkboeken")
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "guide"],
-                                    name="one_workbook_per_guide"),
+            models.UniqueConstraint(
+                fields=["organisation", "guide"], name="one_workbook_per_guide"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -205,8 +214,9 @@ class Answer(models.Model):
     key = models.CharField(max_length=80)
     text = models.TextField(blank=True)
     revision = models.PositiveIntegerField(default=0)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -224,16 +234,16 @@ class AnswerVersion(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="versions")
     revision = models.PositiveIntegerField()
     text = models.TextField(blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                               related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     restored_from = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-revision"]
         constraints = [
-            models.UniqueConstraint(fields=["answer", "revision"],
-                                    name="one_version_per_revision"),
+            models.UniqueConstraint(fields=["answer", "revision"], name="one_version_per_revision"),
         ]
 
     def __str__(self) -> str:
@@ -245,8 +255,9 @@ class StepTick(models.Model):
 
     workbook = models.ForeignKey(Workbook, on_delete=models.CASCADE, related_name="ticks")
     step_key = models.CharField(max_length=60)
-    ticked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                  null=True, related_name="+")
+    ticked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     ticked_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

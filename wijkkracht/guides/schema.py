@@ -46,10 +46,8 @@ class GuideFile(Strict):
     last_reviewed: datetime.date
     authors: list[Text] = Field(min_length=1)
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-    question: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                               max_length=200)]
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                              max_length=300)]
+    question: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     situations: list[Text] = Field(min_length=3, max_length=6)
     challenge: Text
     experiences: list[Text] = Field(min_length=1)

@@ -29,9 +29,14 @@ def guide_cache_key(slug: str) -> str:
 
 def guide_with_parts(slug: str) -> QuerySet:
     """One published guide with everything its page shows, in few queries."""
-    return Guide.objects.published().filter(slug=slug).prefetch_related(
-        "items", "steps",
-        Prefetch("question_groups__questions"),
+    return (
+        Guide.objects.published()
+        .filter(slug=slug)
+        .prefetch_related(
+            "items",
+            "steps",
+            Prefetch("question_groups__questions"),
+        )
     )
 
 

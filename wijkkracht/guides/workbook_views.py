@@ -45,8 +45,11 @@ def workbooks_of(request, org):
     organisation = get_organisation_for_member(request, org)
     started = workbooks.workbooks_of(organisation)
     started_ids = {book.guide_id for book in started}
-    context = {"organisation": organisation, "started": started,
-               "not_started": [g for g in Guide.objects.published() if g.pk not in started_ids]}
+    context = {
+        "organisation": organisation,
+        "started": started,
+        "not_started": [g for g in Guide.objects.published() if g.pk not in started_ids],
+    }
     return render(request, "guides/workbooks.html", context)
 
 
@@ -71,8 +74,9 @@ def answer(request, org, slug, key):
     if not form.is_valid() or not form.keys:
         refusal = form.refusals().get(key) or {"mine": "", "error": _("Er kwam geen tekst mee.")}
         if request.htmx:  # the field keeps her text; the status says why it was not saved
-            context = _fragment_context(book, answer=workbooks.get_answer(book, key),
-                                        refusal=refusal)
+            context = _fragment_context(
+                book, answer=workbooks.get_answer(book, key), refusal=refusal
+            )
             return render(request, ANSWER_STATE, context, status=400)
         return _page_again(request, book, refused={key: refusal}, status=400)
     [(_key, text, base)] = form.answers()
@@ -96,11 +100,15 @@ def save_all(request, org, slug):
     """Without JavaScript the whole workbook comes in one form: save what she changed.
     If one answer is refused, nothing is saved and every text she typed stays."""
     book = workbooks.get_workbook_for_member(request, org, slug)
-    form = AnswersForm(request.POST, keys=workbooks.valid_keys(book),
-                       step_keys=list(book.guide.steps.values_list("key", flat=True)))
+    form = AnswersForm(
+        request.POST,
+        keys=workbooks.valid_keys(book),
+        step_keys=list(book.guide.steps.values_list("key", flat=True)),
+    )
     if not form.is_valid():
-        sent = {key: {"mine": form.data.get(f"text:{key}", "").replace("\x00", "")}
-                for key in form.keys}
+        sent = {
+            key: {"mine": form.data.get(f"text:{key}", "").replace("\x00", "")} for key in form.keys
+        }
         refused = {**sent, **form.refusals()}
         messages.error(request, _("Niets opgeslagen. Kijk bij de antwoorden met een melding."))
         return _page_again(request, book, refused=refused, status=400)
@@ -125,8 +133,11 @@ def _conflict(stale, mine: str) -> dict:
 def _page_again(request, book, conflicts=None, refused=None, status=409):
     """The page again, her texts kept in the fields, both texts shown where they clash
     and the reason next to a text that was refused."""
-    context = {"view": workbooks.workbook_view(book), "conflicts": conflicts or {},
-               "refused": refused or {}}
+    context = {
+        "view": workbooks.workbook_view(book),
+        "conflicts": conflicts or {},
+        "refused": refused or {},
+    }
     return render(request, "guides/workbook.html", context, status=status)
 
 
@@ -140,8 +151,11 @@ def tick(request, org, slug, key):
     done = form.cleaned_data[f"done:{key}"]
     step_tick = workbooks.set_tick(book, key, done, request.user)
     if request.htmx:
-        return render(request, "guides/_tick_state.html",
-                      {"tick": step_tick, "progress": workbooks.progress(book)})
+        return render(
+            request,
+            "guides/_tick_state.html",
+            {"tick": step_tick, "progress": workbooks.progress(book)},
+        )
     return redirect(f"{book.get_absolute_url()}#step-{key}")
 
 
@@ -150,10 +164,16 @@ def history(request, org, slug, key):
     book = workbooks.get_workbook_for_member(request, org, slug)
     current = workbooks.get_answer(book, key)
     versions = current.versions.select_related("author") if current.pk else []
-    return render(request, "guides/history.html", {
-        "workbook": book, "answer": current, "versions": versions,
-        "label": _label(book, key),
-    })
+    return render(
+        request,
+        "guides/history.html",
+        {
+            "workbook": book,
+            "answer": current,
+            "versions": versions,
+            "label": _label(book, key),
+        },
+    )
 
 
 @login_required
@@ -180,8 +200,9 @@ def seen(request, org, slug):
 @login_required
 def pdf(request, org, slug):
     book = workbooks.get_workbook_for_member(request, org, slug)
-    html = render(request, "guides/workbook_pdf.html",
-                  {"view": workbooks.workbook_view(book)}).content.decode()
+    html = render(
+        request, "guides/workbook_pdf.html", {"view": workbooks.workbook_view(book)}
+    ).content.decode()
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="werkboek-{book.guide.slug}.pdf"'
     return response
@@ -190,11 +211,13 @@ def pdf(request, org, slug):
 def _label(book, key: str) -> str:
     """What an answer key stands for: the question, or the step whose notes it holds."""
     if key.startswith(Answer.NOTE_PREFIX):
-        step = book.guide.steps.filter(key=key[len(Answer.NOTE_PREFIX):]).first()
+        step = book.guide.steps.filter(key=key[len(Answer.NOTE_PREFIX) :]).first()
         if step is None:
             raise Http404
-        return _("Notities bij stap %(number)d: %(title)s") % {"number": step.number,
-                                                             "title": step.title}
+        return _("Notities bij stap %(number)d: %(title)s") % {
+            "number": step.number,
+            "title": step.title,
+        }
     question = book.guide.questions.filter(key=key).first()
     if question is None:
         raise Http404

@@ -38,8 +38,9 @@ def get_workbook_for_member(request: HttpRequest, org_slug: str, guide_slug: str
     """
     if not request.user.is_authenticated:
         raise Http404
-    organisation_id = next((m.organisation_id for m in memberships_of(request.user)
-                            if m.slug == org_slug), None)
+    organisation_id = next(
+        (m.organisation_id for m in memberships_of(request.user) if m.slug == org_slug), None
+    )
     if organisation_id is None:
         raise Http404
     rows = Workbook.objects.select_related("organisation", "guide")
@@ -68,10 +69,9 @@ def fragment_stamps(workbook: Workbook) -> dict[str, str]:
     reused) and the versions of what it shows. The page and forget() both use these."""
     guide_version = workbook.guide.updated_at.isoformat()
     return {
-        "head": f"{workbook.pk}:{workbook.organisation.updated_at.isoformat()}"
-                         f":{guide_version}",
+        "head": f"{workbook.pk}:{workbook.organisation.updated_at.isoformat()}:{guide_version}",
         "body": f"{workbook.pk}:{workbook.changed_at.isoformat()}"
-                         f":{workbook.version_seen}:{guide_version}",
+        f":{workbook.version_seen}:{guide_version}",
     }
 
 
@@ -80,8 +80,11 @@ def forget(workbook: Workbook) -> None:
     Called when the workbook goes, also with its organisation (guides.signals)."""
     stamps = fragment_stamps(workbook)
     keys = [workbook_cache_key(workbook.organisation_id, workbook.guide_id)]
-    keys += [make_template_fragment_key(name, [stamps[part], code])
-             for name, part in FRAGMENTS.items() for code, _name in settings.LANGUAGES]
+    keys += [
+        make_template_fragment_key(name, [stamps[part], code])
+        for name, part in FRAGMENTS.items()
+        for code, _name in settings.LANGUAGES
+    ]
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))
 
@@ -89,7 +92,8 @@ def forget(workbook: Workbook) -> None:
 def start(organisation, guide: Guide, user) -> Workbook:
     """Open the organisation's workbook for a guide, starting it if needed."""
     workbook, _created = Workbook.objects.get_or_create(
-        organisation=organisation, guide=guide,
+        organisation=organisation,
+        guide=guide,
         defaults={"started_by": user, "version_seen": guide.version},
     )
     return workbook
@@ -109,8 +113,14 @@ def get_answer(workbook: Workbook, key: str) -> Answer:
     return workbook.answers.filter(key=key).first() or Answer(workbook=workbook, key=key)
 
 
-def save_answer(workbook: Workbook, key: str, text: str, base_revision: int, user,
-                restored_from: int | None = None) -> Answer:
+def save_answer(
+    workbook: Workbook,
+    key: str,
+    text: str,
+    base_revision: int,
+    user,
+    restored_from: int | None = None,
+) -> Answer:
     """Store a new text, unless someone saved in between (StaleAnswer).
 
     Lock, re-check, write: the row lock (PostgreSQL) or the write transaction (SQLite)
@@ -133,23 +143,33 @@ def save_answer(workbook: Workbook, key: str, text: str, base_revision: int, use
             answer.updated_by = user
             answer.updated_at = timezone.now()
             answer.save()
-            AnswerVersion.objects.create(answer=answer, revision=answer.revision, text=text,
-                                         author=user, restored_from=restored_from)
+            AnswerVersion.objects.create(
+                answer=answer,
+                revision=answer.revision,
+                text=text,
+                author=user,
+                restored_from=restored_from,
+            )
             _changed(workbook)
             return answer
     except IntegrityError:  # two first saves at once: the other one won
         raise StaleAnswer(workbook.answers.get(key=key)) from None
 
 
-def save_if_changed(workbook: Workbook, key: str, text: str, base_revision: int,
-                    user) -> Answer | None:
+def save_if_changed(
+    workbook: Workbook, key: str, text: str, base_revision: int, user
+) -> Answer | None:
     """Save a text only if she changed it from the version she started from: a whole form
     sent without JavaScript must not clash over answers she never touched."""
     started_from = ""
     if base_revision > 0:
-        started_from = AnswerVersion.objects.filter(
-            answer__workbook=workbook, answer__key=key, revision=base_revision
-        ).values_list("text", flat=True).first()
+        started_from = (
+            AnswerVersion.objects.filter(
+                answer__workbook=workbook, answer__key=key, revision=base_revision
+            )
+            .values_list("text", flat=True)
+            .first()
+        )
     if started_from is not None and started_from == text.replace("\r\n", "\n"):
         return None
     return save_answer(workbook, key, text, base_revision, user)
@@ -201,9 +221,14 @@ class PartProgress:
 def workbook_urls(workbook: Workbook) -> dict[str, str]:
     """The page's addresses; per-answer ones end in the key, so one prefix serves all."""
     base = workbook.get_absolute_url()
-    return {"answer": base + "antwoord/", "tick": base + "stap/",
-            "history": base + "geschiedenis/", "save": base + "opslaan/",
-            "seen": base + "nieuw-gezien/", "pdf": base + "werkboek.pdf"}
+    return {
+        "answer": base + "antwoord/",
+        "tick": base + "stap/",
+        "history": base + "geschiedenis/",
+        "save": base + "opslaan/",
+        "seen": base + "nieuw-gezien/",
+        "pdf": base + "werkboek.pdf",
+    }
 
 
 class WorkbookView:
@@ -225,10 +250,19 @@ class WorkbookView:
         seen = self.workbook.version_seen
         groups = []
         for group in self.workbook.guide.question_groups.prefetch_related("questions"):
-            groups.append((group, [
-                (q, self._answers.get(q.key) or Answer(key=q.key), q.added_in_version > seen)
-                for q in group.questions.all()
-            ]))
+            groups.append(
+                (
+                    group,
+                    [
+                        (
+                            q,
+                            self._answers.get(q.key) or Answer(key=q.key),
+                            q.added_in_version > seen,
+                        )
+                        for q in group.questions.all()
+                    ],
+                )
+            )
         return groups
 
     @cached_property
@@ -243,10 +277,13 @@ class WorkbookView:
 
     @cached_property
     def progress(self) -> list[PartProgress]:
-        parts = [PartProgress(group.title, sum(1 for _q, a, _n in rows if a.text.strip()),
-                              len(rows)) for group, rows in self.groups]
-        parts.append(PartProgress("", sum(1 for _s, tick, _n in self.steps if tick),
-                                  len(self.steps)))
+        parts = [
+            PartProgress(group.title, sum(1 for _q, a, _n in rows if a.text.strip()), len(rows))
+            for group, rows in self.groups
+        ]
+        parts.append(
+            PartProgress("", sum(1 for _s, tick, _n in self.steps if tick), len(self.steps))
+        )
         return parts
 
     @cached_property
@@ -284,25 +321,43 @@ def workbooks_of(organisation) -> list[Workbook]:
 def export_for_user(user) -> dict:
     """What she wrote and ticked in workbooks, for her data export."""
     versions = AnswerVersion.objects.filter(author=user).select_related(
-        "answer__workbook__organisation", "answer__workbook__guide")
+        "answer__workbook__organisation", "answer__workbook__guide"
+    )
     ticks = StepTick.objects.filter(ticked_by=user).select_related(
-        "workbook__organisation", "workbook__guide")
+        "workbook__organisation", "workbook__guide"
+    )
     return {
         "workbook_texts": [
-            {"organisation": v.answer.workbook.organisation.name,
-             "guide": v.answer.workbook.guide.slug, "key": v.answer.key, "text": v.text,
-             "written_at": v.created_at.isoformat()} for v in versions],
+            {
+                "organisation": v.answer.workbook.organisation.name,
+                "guide": v.answer.workbook.guide.slug,
+                "key": v.answer.key,
+                "text": v.text,
+                "written_at": v.created_at.isoformat(),
+            }
+            for v in versions
+        ],
         "workbook_ticks": [
-            {"organisation": t.workbook.organisation.name, "guide": t.workbook.guide.slug,
-             "step": t.step_key, "ticked_at": t.ticked_at.isoformat()} for t in ticks],
+            {
+                "organisation": t.workbook.organisation.name,
+                "guide": t.workbook.guide.slug,
+                "step": t.step_key,
+                "ticked_at": t.ticked_at.isoformat(),
+            }
+            for t in ticks
+        ],
     }
 
 
 def profile_answers(organisation, guide_slug: str) -> dict[str, str]:
     """A group's answers by machine-readable key (profile_key), for other modules to reuse:
     e.g. the venue finder fills in its search profile from the location guide."""
-    keys = dict(HelpQuestion.objects.filter(guide__slug=guide_slug).exclude(profile_key="")
-                .values_list("key", "profile_key"))
-    answers = Answer.objects.filter(workbook__organisation=organisation,
-                                    workbook__guide__slug=guide_slug, key__in=keys)
+    keys = dict(
+        HelpQuestion.objects.filter(guide__slug=guide_slug)
+        .exclude(profile_key="")
+        .values_list("key", "profile_key")
+    )
+    answers = Answer.objects.filter(
+        workbook__organisation=organisation, workbook__guide__slug=guide_slug, key__in=keys
+    )
     return {keys[a.key]: a.text for a in answers if a.text.strip()}

@@ -25,8 +25,10 @@ SEED = 2023  # the same constructed responses on every load
 
 def load_demo_impact(directory: Path = IMPACT_DIR) -> int:
     with transaction.atomic():
-        stories = [_story(path, read_yaml(path) or {})
-                   for path in sorted((directory / "stories").glob("*.yaml"))]
+        stories = [
+            _story(path, read_yaml(path) or {})
+            for path in sorted((directory / "stories").glob("*.yaml"))
+        ]
         for path in sorted((directory / "surveys").glob("*.yaml")):
             _survey(path, read_yaml(path) or {})
     return len(stories)
@@ -42,15 +44,34 @@ def _story(path: Path, data: dict) -> ChangeStory:
     org, story = data.get("organisation") or {}, data.get("story") or {}
     if not org.get("slug") or not org.get("name"):
         raise ContentError(f"{path}: organisation: slug and name are needed")
-    organisation, _ = Organisation.objects.update_or_create(slug=org["slug"], defaults={
-        "name": org["name"], "description_nl": _text(org.get("description")),
-        "is_public": True, "is_demo": True})
+    organisation, _ = Organisation.objects.update_or_create(
+        slug=org["slug"],
+        defaults={
+            "name": org["name"],
+            "description_nl": _text(org.get("description")),
+            "is_public": True,
+            "is_demo": True,
+        },
+    )
     change, _ = ChangeStory.objects.update_or_create(
-        organisation=organisation, project=story.get("project") or "", defaults={
-            **{name: _text(story.get(name)) for name in (
-                "problem", "target_groups", "aims", "activities", "attitude",
-                "contributes_to")},
-            "facts": data.get("facts") or [], "factsheet_public": True})
+        organisation=organisation,
+        project=story.get("project") or "",
+        defaults={
+            **{
+                name: _text(story.get(name))
+                for name in (
+                    "problem",
+                    "target_groups",
+                    "aims",
+                    "activities",
+                    "attitude",
+                    "contributes_to",
+                )
+            },
+            "facts": data.get("facts") or [],
+            "factsheet_public": True,
+        },
+    )
     _effects(path, change, story.get("effects") or [])
     _outputs(organisation, data.get("outputs") or [])
     return change
@@ -60,14 +81,17 @@ def _effects(path: Path, story: ChangeStory, effects: list[dict]) -> None:
     keys = []
     for position, entry in enumerate(effects):
         if entry.get("level") not in Effect.Level.values:
-            raise ContentError(f"{path}: effects.{position}.level: person, group or "
-                               "neighbourhood")
-        effect, _ = Effect.objects.update_or_create(story=story, key=entry["key"], defaults={
-            "text": _text(entry["text"]), "level": entry["level"], "position": position})
+            raise ContentError(f"{path}: effects.{position}.level: person, group or neighbourhood")
+        effect, _ = Effect.objects.update_or_create(
+            story=story,
+            key=entry["key"],
+            defaults={"text": _text(entry["text"]), "level": entry["level"], "position": position},
+        )
         effect.indicators.all().delete()
         for indicator in entry.get("indicators") or []:
-            effect.indicators.create(text=_text(indicator["text"]),
-                                     source=_text(indicator.get("source")))
+            effect.indicators.create(
+                text=_text(indicator["text"]), source=_text(indicator.get("source"))
+            )
         keys.append(entry["key"])
     story.effects.exclude(key__in=keys).delete()
 
@@ -84,13 +108,20 @@ def _month(period) -> date:
 def _outputs(organisation: Organisation, outputs: list[dict]) -> None:
     for position, entry in enumerate(outputs):
         counter, _ = Counter.objects.update_or_create(
-            organisation=organisation, key=entry["key"],
-            defaults={"label": entry["label"], "position": position})
+            organisation=organisation,
+            key=entry["key"],
+            defaults={"label": entry["label"], "position": position},
+        )
         counter.entries.all().delete()
         CounterEntry.objects.bulk_create(
-            CounterEntry(counter=counter, month=_month(item.get("period")),
-                         value=Decimal(str(item["value"])), note=item.get("note", "")[:200])
-            for item in entry.get("entries") or [])
+            CounterEntry(
+                counter=counter,
+                month=_month(item.get("period")),
+                value=Decimal(str(item["value"])),
+                note=item.get("note", "")[:200],
+            )
+            for item in entry.get("entries") or []
+        )
 
 
 # How the magazine words a share: "ruim 73" is just above 73, "bijna 70" just under 70.
@@ -118,17 +149,21 @@ def agree_count(percent: int, answers: int, word: str = "") -> tuple[int, int]:
     raise ContentError(f"{word} {percent}% cannot come out of {answers} answers")
 
 
-def constructed_column(percent: int, answers: int, rng: random.Random,
-                       word: str = "") -> list[str]:
+def constructed_column(percent: int, answers: int, rng: random.Random, word: str = "") -> list[str]:
     """Answers to one statement: the agreeing share exact, the rest spread over the
     other points of the scale (and "weet niet" where the word needs it), in random order."""
     agree, dont_know = agree_count(percent, answers, word)
     strongly = agree // 3
     rest = answers - agree - dont_know
     neutral, disagree = rest // 2, rest - rest // 2 - rest // 5
-    column = (["5"] * strongly + ["4"] * (agree - strongly) + ["3"] * neutral
-              + ["2"] * disagree + ["1"] * (rest - neutral - disagree)
-              + [DONT_KNOW] * dont_know)
+    column = (
+        ["5"] * strongly
+        + ["4"] * (agree - strongly)
+        + ["3"] * neutral
+        + ["2"] * disagree
+        + ["1"] * (rest - neutral - disagree)
+        + [DONT_KNOW] * dont_know
+    )
     rng.shuffle(column)
     return column
 
@@ -139,8 +174,10 @@ def _survey(path: Path, data: dict) -> Questionnaire:
         raise ContentError(f"{path}: organisation: unknown {data.get('organisation')!r}")
     story = organisation.change_stories.first()
     questionnaire, _ = Questionnaire.objects.update_or_create(
-        organisation=organisation, title=data["title"], defaults={
-            "story": story, "results_public": True, "languages": services.LANGUAGES})
+        organisation=organisation,
+        title=data["title"],
+        defaults={"story": story, "results_public": True, "languages": services.LANGUAGES},
+    )
     questionnaire.is_demo = True
     questionnaire.save(update_fields=["is_demo"])
     questionnaire.responses.all().delete()
@@ -149,18 +186,28 @@ def _survey(path: Path, data: dict) -> Questionnaire:
     effects = {e.key: e for e in story.effects.all()} if story else {}
     statements = data.get("statements") or []
     for position, item in enumerate(statements):
-        Question.objects.create(questionnaire=questionnaire, key=item["key"],
-                                text=item["text"], kind=Question.Kind.SCALE,
-                                effect=effects.get(item.get("effect")), position=position)
+        Question.objects.create(
+            questionnaire=questionnaire,
+            key=item["key"],
+            text=item["text"],
+            kind=Question.Kind.SCALE,
+            effect=effects.get(item.get("effect")),
+            position=position,
+        )
     if data.get("open_question"):
-        Question.objects.create(questionnaire=questionnaire, key="open",
-                                kind=Question.Kind.OPEN, text=data["open_question"],
-                                position=len(statements))
+        Question.objects.create(
+            questionnaire=questionnaire,
+            key="open",
+            kind=Question.Kind.OPEN,
+            text=data["open_question"],
+            position=len(statements),
+        )
     total = int(data.get("respondents") or 0)
     rng = random.Random(SEED)
-    columns = {item["key"]: constructed_column(int(item["agree"]), total, rng,
-                                               item.get("word", ""))
-               for item in statements}
+    columns = {
+        item["key"]: constructed_column(int(item["agree"]), total, rng, item.get("word", ""))
+        for item in statements
+    }
     rows = [{key: column[i] for key, column in columns.items()} for i in range(total)]
     _quotes(questionnaire, story, rows)
     record_many(questionnaire, rows)

@@ -16,21 +16,41 @@ MAX_UPLOAD = 5_000_000
 class StoryForm(CleanText, forms.ModelForm):
     class Meta:
         model = ChangeStory
-        fields = ["project", "problem", "target_groups", "aims", "activities", "attitude",
-                  "contributes_to"]
-        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in (
-            "problem", "target_groups", "aims", "activities", "attitude", "contributes_to")}
+        fields = [
+            "project",
+            "problem",
+            "target_groups",
+            "aims",
+            "activities",
+            "attitude",
+            "contributes_to",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "problem",
+                "target_groups",
+                "aims",
+                "activities",
+                "attitude",
+                "contributes_to",
+            )
+        }
 
 
 class EffectForm(CleanText, forms.Form):
     key = forms.SlugField(required=False, widget=forms.HiddenInput)
     text = forms.CharField(label=_("Effect"), max_length=250)
     level = forms.ChoiceField(label=_("Bij wie zie je het?"), choices=Effect.Level.choices)
-    indicator = forms.CharField(label=_("Wat tellen of vragen jullie?"), max_length=250,
-                                required=False)
-    source = forms.CharField(label=_("Waar komt het vandaan?"), max_length=200,
-                             required=False, help_text=_("Bijvoorbeeld: vragenlijst, "
-                                                         "turflijst, gesprekken."))
+    indicator = forms.CharField(
+        label=_("Wat tellen of vragen jullie?"), max_length=250, required=False
+    )
+    source = forms.CharField(
+        label=_("Waar komt het vandaan?"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: vragenlijst, turflijst, gesprekken."),
+    )
 
 
 EffectFormSet = forms.formset_factory(EffectForm, extra=1, max_num=12, validate_max=True)
@@ -44,12 +64,22 @@ class CounterForm(CleanText, forms.ModelForm):
 
 class EntryForm(CleanText, forms.Form):
     counter = forms.ModelChoiceField(label=_("Wat?"), queryset=Counter.objects.none())
-    month = forms.DateField(label=_("Maand"), widget=forms.DateInput(attrs={"type": "month"}),
-                            input_formats=["%Y-%m", "%Y-%m-%d"])
-    value = forms.DecimalField(label=_("Aantal"), min_value=0, max_value=10**9,
-                               max_digits=12, decimal_places=2, localize=True)
-    activity = forms.CharField(label=_("Bij welke activiteit? (niet verplicht)"),
-                               max_length=150, required=False)
+    month = forms.DateField(
+        label=_("Maand"),
+        widget=forms.DateInput(attrs={"type": "month"}),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+    )
+    value = forms.DecimalField(
+        label=_("Aantal"),
+        min_value=0,
+        max_value=10**9,
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+    )
+    activity = forms.CharField(
+        label=_("Bij welke activiteit? (niet verplicht)"), max_length=150, required=False
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,35 +87,45 @@ class EntryForm(CleanText, forms.Form):
 
 
 class PeriodForm(CleanText, forms.Form):
-    start = forms.DateField(label=_("Van (maand)"), required=False,
-                            widget=forms.DateInput(attrs={"type": "month"}),
-                            input_formats=["%Y-%m", "%Y-%m-%d"])
-    end = forms.DateField(label=_("Tot en met (maand)"), required=False,
-                          widget=forms.DateInput(attrs={"type": "month"}),
-                          input_formats=["%Y-%m", "%Y-%m-%d"])
+    start = forms.DateField(
+        label=_("Van (maand)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "month"}),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+    )
+    end = forms.DateField(
+        label=_("Tot en met (maand)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "month"}),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+    )
 
 
 class NewQuestionnaireForm(CleanText, forms.Form):
     title = forms.CharField(label=_("Naam van de vragenlijst"), max_length=150)
-    templates = forms.MultipleChoiceField(label=_("Welke onderwerpen?"),
-                                          widget=forms.CheckboxSelectMultiple)
-    open_question = forms.CharField(label=_("Een open vraag (niet verplicht)"),
-                                    max_length=300, required=False)
-    opens_on = forms.DateField(label=_("Open vanaf"), required=False,
-                               widget=forms.DateInput(attrs={"type": "date"}))
-    closes_on = forms.DateField(label=_("Open tot en met"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
+    templates = forms.MultipleChoiceField(
+        label=_("Welke onderwerpen?"), widget=forms.CheckboxSelectMultiple
+    )
+    open_question = forms.CharField(
+        label=_("Een open vraag (niet verplicht)"), max_length=300, required=False
+    )
+    opens_on = forms.DateField(
+        label=_("Open vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    closes_on = forms.DateField(
+        label=_("Open tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["templates"].choices = [
             (t["key"], templates_catalogue.label(t["title"], "nl"))
-            for t in templates_catalogue.templates()]
+            for t in templates_catalogue.templates()
+        ]
 
     def clean(self):
         data = super().clean()
-        if data.get("opens_on") and data.get("closes_on") and \
-                data["closes_on"] < data["opens_on"]:
+        if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
             self.add_error("closes_on", _("De einddatum moet na de begindatum liggen."))
         return data
 
@@ -101,17 +141,30 @@ def answer_form(questionnaire, language: str, data=None) -> forms.Form:
     for question in questionnaire.questions.all():
         label = question.text_in(language)
         if question.kind == Question.Kind.SCALE:
-            field = forms.ChoiceField(label=label, choices=scale, required=False,
-                                      widget=forms.RadioSelect)
+            field = forms.ChoiceField(
+                label=label, choices=scale, required=False, widget=forms.RadioSelect
+            )
         elif question.kind == Question.Kind.YES_NO:
-            field = forms.ChoiceField(label=label, choices=templates_catalogue.yes_no_labels(),
-                                      required=False, widget=forms.RadioSelect)
+            field = forms.ChoiceField(
+                label=label,
+                choices=templates_catalogue.yes_no_labels(),
+                required=False,
+                widget=forms.RadioSelect,
+            )
         elif question.kind == Question.Kind.CHOICE:
-            field = forms.ChoiceField(label=label, required=False, widget=forms.RadioSelect,
-                                      choices=[(str(c), str(c)) for c in question.choices])
+            field = forms.ChoiceField(
+                label=label,
+                required=False,
+                widget=forms.RadioSelect,
+                choices=[(str(c), str(c)) for c in question.choices],
+            )
         else:
-            field = forms.CharField(label=label, required=False, max_length=2000,
-                                    widget=forms.Textarea(attrs={"rows": 3}))
+            field = forms.CharField(
+                label=label,
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
         form.fields[question.key] = field
     return form
 
@@ -127,10 +180,14 @@ class PaperForm(CleanText, forms.Form):
             if question.kind == Question.Kind.OPEN:
                 field = forms.CharField(label=question.text, required=False, max_length=2000)
             else:
-                field = forms.CharField(label=question.text, required=False, max_length=2,
-                                        widget=forms.TextInput(attrs={
-                                            "inputmode": "numeric", "autocomplete": "off",
-                                            "size": 2}))
+                field = forms.CharField(
+                    label=question.text,
+                    required=False,
+                    max_length=2,
+                    widget=forms.TextInput(
+                        attrs={"inputmode": "numeric", "autocomplete": "off", "size": 2}
+                    ),
+                )
             form_key = f"q_{question.key}"
             self.fields[form_key] = field
 
@@ -170,14 +227,19 @@ class QuestionForm(CleanText, forms.Form):
 
     kind = forms.ChoiceField(label=_("Soort vraag"), choices=Question.Kind.choices)
     text = forms.CharField(label=_("Vraag of stelling"), max_length=300)
-    choices = forms.CharField(label=_("Keuzes (alleen bij meerkeuze)"), required=False,
-                              max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-                              help_text=_("Eén keuze per regel."))
+    choices = forms.CharField(
+        label=_("Keuzes (alleen bij meerkeuze)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Eén keuze per regel."),
+    )
 
     def clean(self):
         data = super().clean()
-        options = [line.strip() for line in (data.get("choices") or "").splitlines()
-                   if line.strip()]
+        options = [
+            line.strip() for line in (data.get("choices") or "").splitlines() if line.strip()
+        ]
         if data.get("kind") == Question.Kind.CHOICE and len(options) < 2:
             self.add_error("choices", _("Geef minstens twee keuzes."))
         data["choices"] = options if data.get("kind") == Question.Kind.CHOICE else []
@@ -187,8 +249,9 @@ class QuestionForm(CleanText, forms.Form):
 class PublicForm(CleanText, forms.Form):
     """Make something public (1) or private again (0): the two buttons of a page."""
 
-    public = forms.TypedChoiceField(choices=[("1", _("Openbaar")), ("0", _("Privé"))],
-                                    coerce=lambda value: value == "1")
+    public = forms.TypedChoiceField(
+        choices=[("1", _("Openbaar")), ("0", _("Privé"))], coerce=lambda value: value == "1"
+    )
 
 
 class ImportForm(CleanText, forms.Form):
@@ -204,8 +267,7 @@ class ImportForm(CleanText, forms.Form):
 class OutputsActionForm(CleanText, forms.Form):
     """Which of the two forms on the counts page was sent."""
 
-    action = forms.ChoiceField(choices=[("add_counter", "add_counter"),
-                                        ("add_entry", "add_entry")])
+    action = forms.ChoiceField(choices=[("add_counter", "add_counter"), ("add_entry", "add_entry")])
 
 
 class QuoteForm(CleanText, forms.ModelForm):
@@ -223,12 +285,23 @@ class InterpretationForm(CleanText, forms.ModelForm):
 
     class Meta:
         model = Interpretation
-        fields = ["questionnaire", "held_on", "participants", "recognise", "explain",
-                  "opinion", "future", "actions"]
-        widgets = {"held_on": forms.DateInput(attrs={"type": "date"}),
-                   **{name: forms.Textarea(attrs={"rows": 3}) for name in (
-                       "participants", "recognise", "explain", "opinion", "future",
-                       "actions")}}
+        fields = [
+            "questionnaire",
+            "held_on",
+            "participants",
+            "recognise",
+            "explain",
+            "opinion",
+            "future",
+            "actions",
+        ]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in ("participants", "recognise", "explain", "opinion", "future", "actions")
+            },
+        }
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]

@@ -17,19 +17,27 @@ def new_token() -> str:
 class ChangeStory(models.Model):
     """The veranderverhaal: problem, people, aims, approach, effects, wider aims."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
-                                     related_name="change_stories")
-    project = models.CharField(_("project"), max_length=150, blank=True,
-                               help_text=_("Leeg laten als het over de hele organisatie gaat."))
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="change_stories"
+    )
+    project = models.CharField(
+        _("project"),
+        max_length=150,
+        blank=True,
+        help_text=_("Leeg laten als het over de hele organisatie gaat."),
+    )
     problem = models.TextField(_("welk probleem in de buurt pakken jullie aan?"), blank=True)
-    target_groups = models.TextField(_("voor wie?"), blank=True,
-                                     help_text=_("Eén groep per regel."))
+    target_groups = models.TextField(
+        _("voor wie?"), blank=True, help_text=_("Eén groep per regel.")
+    )
     aims = models.TextField(_("wat willen jullie bereiken, met en voor bewoners?"), blank=True)
-    activities = models.TextField(_("wat doen jullie?"), blank=True,
-                                  help_text=_("Eén activiteit per regel."))
+    activities = models.TextField(
+        _("wat doen jullie?"), blank=True, help_text=_("Eén activiteit per regel.")
+    )
     attitude = models.TextField(_("hoe doen jullie het? (houding)"), blank=True)
-    contributes_to = models.TextField(_("draagt indirect bij aan"), blank=True,
-                                      help_text=_("Eén doel per regel."))
+    contributes_to = models.TextField(
+        _("draagt indirect bij aan"), blank=True, help_text=_("Eén doel per regel.")
+    )
     facts = models.JSONField(_("feiten en cijfers"), default=list, blank=True)
     factsheet_token = models.CharField(max_length=40, unique=True, default=new_token)
     factsheet_public = models.BooleanField(_("factsheet openbaar"), default=False)
@@ -38,8 +46,11 @@ class ChangeStory(models.Model):
     class Meta:
         verbose_name = _("veranderverhaal")
         verbose_name_plural = _("veranderverhalen")
-        constraints = [models.UniqueConstraint(fields=["organisation", "project"],
-                                               name="one_story_per_project")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "project"], name="one_story_per_project"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.project}".strip()
@@ -60,16 +71,18 @@ class Effect(models.Model):
     story = models.ForeignKey(ChangeStory, on_delete=models.CASCADE, related_name="effects")
     key = models.SlugField(max_length=60)
     text = models.CharField(_("effect"), max_length=250)
-    level = models.CharField(_("op welk niveau?"), max_length=15, choices=Level.choices,
-                             default=Level.PERSON)
+    level = models.CharField(
+        _("op welk niveau?"), max_length=15, choices=Level.choices, default=Level.PERSON
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("effect")
         verbose_name_plural = _("effecten")
-        constraints = [models.UniqueConstraint(fields=["story", "key"],
-                                               name="one_effect_key_per_story")]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "key"], name="one_effect_key_per_story")
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -91,8 +104,9 @@ class Indicator(models.Model):
 class Counter(models.Model):
     """Something the organisation counts: activities, visitors, cups of coffee, …"""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
-                                     related_name="counters")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="counters"
+    )
     key = models.SlugField(max_length=60)
     label = models.CharField(_("wat tellen jullie?"), max_length=100)
     position = models.PositiveSmallIntegerField(default=0)
@@ -101,8 +115,11 @@ class Counter(models.Model):
         ordering = ["position", "label"]
         verbose_name = _("teller")
         verbose_name_plural = _("tellers")
-        constraints = [models.UniqueConstraint(fields=["organisation", "key"],
-                                               name="one_counter_key_per_organisation")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "key"], name="one_counter_key_per_organisation"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.label
@@ -125,10 +142,12 @@ class CounterEntry(models.Model):
 
 
 class Questionnaire(models.Model):
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
-                                     related_name="questionnaires")
-    story = models.ForeignKey(ChangeStory, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="questionnaires")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="questionnaires"
+    )
+    story = models.ForeignKey(
+        ChangeStory, on_delete=models.SET_NULL, null=True, blank=True, related_name="questionnaires"
+    )
     title = models.CharField(_("titel"), max_length=150)
     intro = models.TextField(_("uitleg voor wie invult"), blank=True)
     languages = models.JSONField(_("talen"), default=list, blank=True)
@@ -158,16 +177,17 @@ class Question(models.Model):
         CHOICE = "choice", _("Meerkeuze")
         OPEN = "open", _("Open vraag")
 
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE,
-                                      related_name="questions")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="questions"
+    )
     key = models.SlugField(_("vaste sleutel"), max_length=60)
-    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices,
-                            default=Kind.SCALE)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.SCALE)
     text = models.CharField(_("vraag of stelling"), max_length=300)
     translations = models.JSONField(default=dict, blank=True)  # language → text
     choices = models.JSONField(default=list, blank=True)  # for multiple choice
-    effect = models.ForeignKey(Effect, on_delete=models.SET_NULL, null=True, blank=True,
-                               related_name="questions")
+    effect = models.ForeignKey(
+        Effect, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
+    )
     effect_label = models.CharField(_("effect"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -175,8 +195,11 @@ class Question(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("vraag")
         verbose_name_plural = _("vragen")
-        constraints = [models.UniqueConstraint(fields=["questionnaire", "key"],
-                                               name="one_question_key_per_questionnaire")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "key"], name="one_question_key_per_questionnaire"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -190,8 +213,9 @@ class Response(models.Model):
     kept, and the random id means the stored order says nothing about who came when."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE,
-                                      related_name="responses")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="responses"
+    )
     answers = models.JSONField(default=dict)  # question key → "1".."5", "dk", "yes", …
 
     class Meta:
@@ -208,8 +232,9 @@ class AnswerTally(models.Model):
     tally to a response. Closed questions: one row per value; open questions: value ""
     counts the texts given; question_key "" with value "" counts the responses."""
 
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE,
-                                      related_name="tallies")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="tallies"
+    )
     question_key = models.CharField(max_length=60, blank=True)
     value = models.CharField(max_length=200, blank=True)
     count = models.PositiveIntegerField(default=0)
@@ -217,17 +242,20 @@ class AnswerTally(models.Model):
     class Meta:
         verbose_name = _("telling van antwoorden")
         verbose_name_plural = _("tellingen van antwoorden")
-        constraints = [models.UniqueConstraint(fields=["questionnaire", "question_key",
-                                                       "value"],
-                                               name="one_tally_per_answer_value")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "question_key", "value"], name="one_tally_per_answer_value"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.question_key}={self.value}: {self.count}"
 
 
 class Quote(models.Model):
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE,
-                                      related_name="quotes")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="quotes"
+    )
     text = models.TextField(_("citaat"))
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -243,23 +271,33 @@ class Quote(models.Model):
 class Interpretation(models.Model):
     """The conclusions of a joint session that looked at the results together."""
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
-                                     related_name="interpretations")
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.SET_NULL, null=True,
-                                      blank=True, related_name="interpretations")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="interpretations"
+    )
+    questionnaire = models.ForeignKey(
+        Questionnaire,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interpretations",
+    )
     held_on = models.DateField(_("datum van het gesprek"))
-    participants = models.TextField(_("welke organisaties deden mee?"),
-                                    help_text=_("Eén organisatie per regel; geen namen van "
-                                                "mensen."))
+    participants = models.TextField(
+        _("welke organisaties deden mee?"),
+        help_text=_("Eén organisatie per regel; geen namen van mensen."),
+    )
     recognise = models.TextField(_("herkennen we de cijfers?"), blank=True)
-    explain = models.TextField(_("kunnen we ze verklaren?"), blank=True,
-                               help_text=_("Denk aan de situatie in de buurt en veranderingen "
-                                           "in de doelgroep."))
+    explain = models.TextField(
+        _("kunnen we ze verklaren?"),
+        blank=True,
+        help_text=_("Denk aan de situatie in de buurt en veranderingen in de doelgroep."),
+    )
     opinion = models.TextField(_("wat vinden we ervan?"), blank=True)
     future = models.TextField(_("wat betekenen ze voor de toekomst?"), blank=True)
     actions = models.TextField(_("welke acties volgen eruit?"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-held_on"]

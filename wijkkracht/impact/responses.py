@@ -33,7 +33,10 @@ class Problem:
 
     def __str__(self) -> str:
         return _("rij %(row)d, kolom %(column)s: %(reason)s") % {
-            "row": self.row, "column": self.column or "–", "reason": self.reason}
+            "row": self.row,
+            "column": self.column or "–",
+            "reason": self.reason,
+        }
 
 
 @dataclass
@@ -57,8 +60,9 @@ def clean_value(question: Question, raw: str) -> str:
         if value.lower() == DONT_KNOW:
             return DONT_KNOW
         if value not in SCALE:
-            raise ValueError(_("verwacht 1 tot en met 5, dk of leeg, niet %(value)s")
-                             % {"value": value[:20]})
+            raise ValueError(
+                _("verwacht 1 tot en met 5, dk of leeg, niet %(value)s") % {"value": value[:20]}
+            )
         return value
     if question.kind == Question.Kind.YES_NO:
         if value.lower() in YES_WORDS:
@@ -91,10 +95,14 @@ def read_csv(questionnaire: Questionnaire, data: bytes | str) -> tuple[list[dict
         header = [h.strip() for h in next(reader, [])]
     except csv.Error as error:
         return [], [Problem(1, "", _unreadable(error))]
-    problems = [Problem(1, h, _("geen vraag met deze sleutel")) for h in header
-                if h not in questions]
-    problems += [Problem(1, h, _("deze kolom staat er twee keer in"))
-                 for i, h in enumerate(header) if h in header[:i]]
+    problems = [
+        Problem(1, h, _("geen vraag met deze sleutel")) for h in header if h not in questions
+    ]
+    problems += [
+        Problem(1, h, _("deze kolom staat er twee keer in"))
+        for i, h in enumerate(header)
+        if h in header[:i]
+    ]
     if not header:
         problems.append(Problem(1, "", _("het bestand is leeg")))
     if problems:
@@ -157,7 +165,8 @@ def record_many(questionnaire: Questionnaire, rows: list[dict]) -> None:
     with transaction.atomic():
         Response.objects.bulk_create(
             [Response(questionnaire=questionnaire, answers=answers) for answers in rows],
-            batch_size=1000)
+            batch_size=1000,
+        )
         tallies.add(questionnaire, rows)  # rolled back with the responses if either fails
 
 

@@ -73,18 +73,23 @@ def results(questionnaire: Questionnaire, shown: int = OPEN_SHOWN) -> list[Quest
     by_key: dict[str, dict[str, int]] = {}
     for (key, value), count in tallies.counts(questionnaire).items():
         by_key.setdefault(key, {})[value] = count
-    return [_result(questionnaire, question, by_key.get(question.key, {}), shown)
-            for question in questions]
+    return [
+        _result(questionnaire, question, by_key.get(question.key, {}), shown)
+        for question in questions
+    ]
 
 
-def _result(questionnaire: Questionnaire, question: Question, tally: dict[str, int],
-            shown: int) -> QuestionResult:
+def _result(
+    questionnaire: Questionnaire, question: Question, tally: dict[str, int], shown: int
+) -> QuestionResult:
     given = sum(tally.values())
     if question.kind == Question.Kind.OPEN:
         texts = open_texts(questionnaire, question.key, shown) if given else []
         return QuestionResult(question, given, {}, texts=texts)
-    counts = {value: tally.get(tallies.tally_key(question.kind, value), 0)
-              for value in values_for(question)}
+    counts = {
+        value: tally.get(tallies.tally_key(question.kind, value), 0)
+        for value in values_for(question)
+    }
     result = QuestionResult(question, given, counts, dont_know=counts.get(DONT_KNOW, 0))
     if question.kind == Question.Kind.SCALE and result.valid:
         agreeing = sum(counts[value] for value in AGREE)
@@ -92,14 +97,19 @@ def _result(questionnaire: Questionnaire, question: Question, tally: dict[str, i
     return result
 
 
-def open_texts(questionnaire: Questionnaire, key: str, limit: int,
-               leaving_out: Collection[str] = ()) -> list[str]:
+def open_texts(
+    questionnaire: Questionnaire, key: str, limit: int, leaving_out: Collection[str] = ()
+) -> list[str]:
     """Some texts given to an open question, picked by the database, never all of them.
     Ordered by the random id, so the order says nothing about who answered when."""
     if limit <= 0:
         return []
-    rows = (_open_answers(questionnaire, key).exclude(text__in=list(leaving_out))
-            .order_by("id").values_list("text", flat=True)[:limit])
+    rows = (
+        _open_answers(questionnaire, key)
+        .exclude(text__in=list(leaving_out))
+        .order_by("id")
+        .values_list("text", flat=True)[:limit]
+    )
     return [text for text in (tallies.value_of(row) for row in rows) if text]
 
 
@@ -110,15 +120,15 @@ def open_count(questionnaire: Questionnaire, key: str, texts: Collection[str]) -
 
 def _open_answers(questionnaire: Questionnaire, key: str):
     # Cast: lookups on the text itself, not the JSON lookups KeyTextTransform brings along
-    return (questionnaire.responses.filter(answers__has_key=key)
-            .annotate(text=Cast(KeyTextTransform(key, "answers"), TextField())))
+    return questionnaire.responses.filter(answers__has_key=key).annotate(
+        text=Cast(KeyTextTransform(key, "answers"), TextField())
+    )
 
 
 def by_effect(rows: list[QuestionResult]) -> list[tuple[str, list[QuestionResult]]]:
     """Results grouped under the effect each question measures, in order of appearance."""
     groups: dict[str, list[QuestionResult]] = {}
     for row in rows:
-        label = (row.question.effect.text if row.question.effect
-                 else row.question.effect_label)
+        label = row.question.effect.text if row.question.effect else row.question.effect_label
         groups.setdefault(label, []).append(row)
     return list(groups.items())

@@ -30,34 +30,53 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 def is_open(questionnaire: Questionnaire, today: date | None = None) -> bool:
     today = today or timezone.localdate()
-    return ((questionnaire.opens_on is None or questionnaire.opens_on <= today)
-            and (questionnaire.closes_on is None or today <= questionnaire.closes_on))
+    return (questionnaire.opens_on is None or questionnaire.opens_on <= today) and (
+        questionnaire.closes_on is None or today <= questionnaire.closes_on
+    )
 
 
 @transaction.atomic
-def from_templates(organisation, title: str, keys: list[str], story: ChangeStory | None = None,
-                   open_question: str = "", **dates) -> Questionnaire:
+def from_templates(
+    organisation,
+    title: str,
+    keys: list[str],
+    story: ChangeStory | None = None,
+    open_question: str = "",
+    **dates,
+) -> Questionnaire:
     """A questionnaire with the statements of the chosen templates, in every language."""
-    questionnaire = Questionnaire.objects.create(organisation=organisation, title=title,
-                                                 story=story, languages=LANGUAGES, **dates)
+    questionnaire = Questionnaire.objects.create(
+        organisation=organisation, title=title, story=story, languages=LANGUAGES, **dates
+    )
     effects = {e.key: e for e in story.effects.all()} if story else {}
     position = 0
     for template in templates_catalogue.templates():
         if template["key"] not in keys:
             continue
         for statement in template["statements"]:
-            texts = {lang: templates_catalogue.label(statement["text"], lang, organisation.name)
-                     for lang in LANGUAGES}
+            texts = {
+                lang: templates_catalogue.label(statement["text"], lang, organisation.name)
+                for lang in LANGUAGES
+            }
             Question.objects.create(
-                questionnaire=questionnaire, key=statement["key"], kind=Question.Kind.SCALE,
-                text=texts["nl"], translations=texts, position=position,
+                questionnaire=questionnaire,
+                key=statement["key"],
+                kind=Question.Kind.SCALE,
+                text=texts["nl"],
+                translations=texts,
+                position=position,
                 effect=effects.get(template.get("effect", "")),
-                effect_label=templates_catalogue.label(template["title"], "nl"))
+                effect_label=templates_catalogue.label(template["title"], "nl"),
+            )
             position += 1
     if open_question.strip():
-        Question.objects.create(questionnaire=questionnaire, key="open",
-                                kind=Question.Kind.OPEN, text=open_question.strip()[:300],
-                                position=position)
+        Question.objects.create(
+            questionnaire=questionnaire,
+            key="open",
+            kind=Question.Kind.OPEN,
+            text=open_question.strip()[:300],
+            position=position,
+        )
     return questionnaire
 
 
@@ -72,8 +91,9 @@ def record(questionnaire: Questionnaire, answers: dict[str, str]) -> Response:
 
 def withdraw_factsheet(story: ChangeStory) -> None:
     """Private again, and the old link stops working for good."""
-    ChangeStory.objects.filter(pk=story.pk).update(factsheet_public=False,
-                                                   factsheet_token=new_token())
+    ChangeStory.objects.filter(pk=story.pk).update(
+        factsheet_public=False, factsheet_token=new_token()
+    )
 
 
 def publish_factsheet(story: ChangeStory) -> None:
@@ -96,16 +116,22 @@ def totals(organisation, start: date | None = None, end: date | None = None) -> 
             entries = entries.filter(month__gte=start)
         if end:
             entries = entries.filter(month__lte=end)
-        months = list(entries.values("month").annotate(total=Sum("value")).order_by("month")
-                      .values_list("month", "total"))
+        months = list(
+            entries.values("month")
+            .annotate(total=Sum("value"))
+            .order_by("month")
+            .values_list("month", "total")
+        )
         result.append(Total(counter, sum((t for _m, t in months), Decimal(0)), months))
     return result
 
 
-def log(counter: Counter, month: date, value: Decimal, activity: str = "",
-        note: str = "") -> CounterEntry:
-    return CounterEntry.objects.create(counter=counter, month=month.replace(day=1),
-                                       value=value, activity=activity, note=note)
+def log(
+    counter: Counter, month: date, value: Decimal, activity: str = "", note: str = ""
+) -> CounterEntry:
+    return CounterEntry.objects.create(
+        counter=counter, month=month.replace(day=1), value=value, activity=activity, note=note
+    )
 
 
 def save_effects(story: ChangeStory, rows: list[dict]) -> None:
@@ -119,8 +145,10 @@ def save_effects(story: ChangeStory, rows: list[dict]) -> None:
                 key = f"{key[:45]}-{position + 1}"
             keys.append(key)
             effect, _created = Effect.objects.update_or_create(
-                story=story, key=key, defaults={"text": row["text"], "level": row["level"],
-                                                "position": position})
+                story=story,
+                key=key,
+                defaults={"text": row["text"], "level": row["level"], "position": position},
+            )
             effect.indicators.all().delete()
             if row.get("indicator"):
                 effect.indicators.create(text=row["indicator"], source=row.get("source", ""))
@@ -129,8 +157,9 @@ def save_effects(story: ChangeStory, rows: list[dict]) -> None:
 
 def add_counter(organisation, label: str) -> Counter:
     key = unique_slug(label, organisation.counters.all(), field="key", fallback="teller")
-    return Counter.objects.create(organisation=organisation, key=key, label=label,
-                                  position=organisation.counters.count())
+    return Counter.objects.create(
+        organisation=organisation, key=key, label=label, position=organisation.counters.count()
+    )
 
 
 def published_questionnaires(organisation):
@@ -147,10 +176,17 @@ def set_results_public(questionnaire: Questionnaire, public: bool) -> None:
     Questionnaire.objects.filter(pk=questionnaire.pk).update(results_public=public)
 
 
-def add_question(questionnaire: Questionnaire, kind: str, text: str,
-                 choices: list[str]) -> Question:
+def add_question(
+    questionnaire: Questionnaire, kind: str, text: str, choices: list[str]
+) -> Question:
     """A question of the group's own; its key comes from its text and stays unique."""
     key = unique_slug(text, questionnaire.questions.all(), field="key", fallback="vraag")
     position = questionnaire.questions.count()
-    return Question.objects.create(questionnaire=questionnaire, key=key, kind=kind,
-                                   text=text, choices=choices, position=position)
+    return Question.objects.create(
+        questionnaire=questionnaire,
+        key=key,
+        kind=kind,
+        text=text,
+        choices=choices,
+        position=position,
+    )

@@ -11,8 +11,11 @@ from .models import Question, Response
 
 @receiver(pre_save, sender=Question)
 def _note_change(sender, instance: Question, raw=False, **kwargs) -> None:
-    stored = (Question.objects.filter(pk=instance.pk).values_list("key", "kind").first()
-              if instance.pk else None)
+    stored = (
+        Question.objects.filter(pk=instance.pk).values_list("key", "kind").first()
+        if instance.pk
+        else None
+    )
     instance._tally_stale = stored != (instance.key, instance.kind)
 
 

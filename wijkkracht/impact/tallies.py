@@ -42,15 +42,19 @@ def count_rows(kinds: dict[str, str], rows: Iterable[dict]) -> Counter:
 
 
 def _kinds(questionnaire_id: int) -> dict[str, str]:
-    return dict(Question.objects.filter(questionnaire_id=questionnaire_id)
-                .values_list("key", "kind"))
+    return dict(
+        Question.objects.filter(questionnaire_id=questionnaire_id).values_list("key", "kind")
+    )
 
 
 def _lock(questionnaire_id: int) -> None:
     """Row lock on PostgreSQL; SQLite's IMMEDIATE transaction already holds the database."""
     if connection.vendor == "postgresql":
-        list(Questionnaire.objects.select_for_update().filter(pk=questionnaire_id)
-             .values_list("pk", flat=True))
+        list(
+            Questionnaire.objects.select_for_update()
+            .filter(pk=questionnaire_id)
+            .values_list("pk", flat=True)
+        )
 
 
 def add(questionnaire: Questionnaire, rows: list[dict]) -> None:
@@ -69,10 +73,17 @@ def add(questionnaire: Questionnaire, rows: list[dict]) -> None:
 
 def _write(questionnaire_id: int, counts: Counter) -> None:
     AnswerTally.objects.bulk_create(
-        [AnswerTally(questionnaire_id=questionnaire_id, question_key=key, value=value,
-                     count=count) for (key, value), count in counts.items()],
-        update_conflicts=True, unique_fields=["questionnaire", "question_key", "value"],
-        update_fields=["count"], batch_size=500)
+        [
+            AnswerTally(
+                questionnaire_id=questionnaire_id, question_key=key, value=value, count=count
+            )
+            for (key, value), count in counts.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["questionnaire", "question_key", "value"],
+        update_fields=["count"],
+        batch_size=500,
+    )
 
 
 def recount(questionnaire: Questionnaire) -> None:
@@ -86,8 +97,11 @@ def recount_by_id(questionnaire_id: int) -> None:
         if not Questionnaire.objects.filter(pk=questionnaire_id).exists():
             return
         _lock(questionnaire_id)
-        answers = (Response.objects.filter(questionnaire_id=questionnaire_id)
-                   .values_list("answers", flat=True).iterator(chunk_size=CHUNK))
+        answers = (
+            Response.objects.filter(questionnaire_id=questionnaire_id)
+            .values_list("answers", flat=True)
+            .iterator(chunk_size=CHUNK)
+        )
         counts = count_rows(_kinds(questionnaire_id), answers)
         AnswerTally.objects.filter(questionnaire_id=questionnaire_id).delete()
         _write(questionnaire_id, counts)

@@ -26,9 +26,14 @@ def label(texts: dict | str, language: str, name: str = "") -> str:
 
 
 def scale_labels() -> list[tuple[str, str]]:
-    return [("1", _("Helemaal oneens")), ("2", _("Oneens")),
-            ("3", _("Niet eens, niet oneens")), ("4", _("Eens")), ("5", _("Helemaal eens")),
-            ("dk", _("Weet niet"))]
+    return [
+        ("1", _("Helemaal oneens")),
+        ("2", _("Oneens")),
+        ("3", _("Niet eens, niet oneens")),
+        ("4", _("Eens")),
+        ("5", _("Helemaal eens")),
+        ("dk", _("Weet niet")),
+    ]
 
 
 def yes_no_labels() -> list[tuple[str, str]]:

@@ -42,17 +42,23 @@ from .models import ChangeStory, Questionnaire
 from .responses import export_csv, import_csv
 
 ANSWERS_PER_ADDRESS = "300/h"  # a meeting of 100 on one Wi-Fi, three times over
-ANSWERS_PER_MINUTE = "120/m"   # all addresses together, for one questionnaire
+ANSWERS_PER_MINUTE = "120/m"  # all addresses together, for one questionnaire
 
 
 @login_required
 def overview(request, org):
     organisation = get_organisation_for_member(request, org)
-    return render(request, "impact/overview.html", {
-        "organisation": organisation, "stories": organisation.change_stories.all(),
-        "questionnaires": organisation.questionnaires.all(),
-        "interpretations": organisation.interpretations.all()[:10],
-        "totals": services.totals(organisation)})
+    return render(
+        request,
+        "impact/overview.html",
+        {
+            "organisation": organisation,
+            "stories": organisation.change_stories.all(),
+            "questionnaires": organisation.questionnaires.all(),
+            "interpretations": organisation.interpretations.all()[:10],
+            "totals": services.totals(organisation),
+        },
+    )
 
 
 def _story_for(request, org, pk) -> ChangeStory:
@@ -65,10 +71,20 @@ def edit_story(request, org, pk=None):
     """The guided editor: the questions of a change story in order, with examples."""
     organisation = get_organisation_for_member(request, org)
     story = get_object_or_404(organisation.change_stories, pk=pk) if pk else None
-    initial = [{"key": e.key, "text": e.text, "level": e.level,
+    initial = (
+        [
+            {
+                "key": e.key,
+                "text": e.text,
+                "level": e.level,
                 "indicator": (e.indicators.first().text if e.indicators.exists() else ""),
-                "source": (e.indicators.first().source if e.indicators.exists() else "")}
-               for e in story.effects.all()] if story else []
+                "source": (e.indicators.first().source if e.indicators.exists() else ""),
+            }
+            for e in story.effects.all()
+        ]
+        if story
+        else []
+    )
     form = StoryForm(posted(request), instance=story)
     effects = EffectFormSet(posted(request), initial=initial, prefix="effect")
     if request.method == "POST" and form.is_valid() and effects.is_valid():
@@ -78,14 +94,31 @@ def edit_story(request, org, pk=None):
         services.save_effects(story, [row for row in effects.cleaned_data if row])
         messages.success(request, _("Het veranderverhaal is bewaard."))
         return redirect(story)
-    examples = list(ChangeStory.objects.filter(organisation__is_demo=True,
-                                               organisation__slug__endswith="-demo")
-                    .select_related("organisation"))
+    examples = list(
+        ChangeStory.objects.filter(
+            organisation__is_demo=True, organisation__slug__endswith="-demo"
+        ).select_related("organisation")
+    )
     # Each question with how the magazine's initiatives answered it, as worked examples.
-    questions = [(field, [(e.organisation.name, getattr(e, field.name)) for e in examples
-                          if getattr(e, field.name)]) for field in form]
-    context = {"organisation": organisation, "form": form, "effects": effects,
-               "story": story, "examples": examples, "questions": questions}
+    questions = [
+        (
+            field,
+            [
+                (e.organisation.name, getattr(e, field.name))
+                for e in examples
+                if getattr(e, field.name)
+            ],
+        )
+        for field in form
+    ]
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "effects": effects,
+        "story": story,
+        "examples": examples,
+        "questions": questions,
+    }
     status = 400 if request.method == "POST" else 200
     return render(request, "impact/story_edit.html", context, status=status)
 
@@ -93,13 +126,20 @@ def edit_story(request, org, pk=None):
 @login_required
 def story(request, org, pk):
     item = _story_for(request, org, pk)
-    return render(request, "impact/story.html", {
-        "organisation": item.organisation, "story": item,
-        "published": services.published_questionnaires(item.organisation),
-        "unpublished": item.organisation.questionnaires.filter(results_public=False),
-        "may_publish": may(item.organisation.membership, "impact.publish_factsheet"),
-        "factsheet_url": request.build_absolute_uri(
-            reverse("impact:public_factsheet", args=[item.factsheet_token]))})
+    return render(
+        request,
+        "impact/story.html",
+        {
+            "organisation": item.organisation,
+            "story": item,
+            "published": services.published_questionnaires(item.organisation),
+            "unpublished": item.organisation.questionnaires.filter(results_public=False),
+            "may_publish": may(item.organisation.membership, "impact.publish_factsheet"),
+            "factsheet_url": request.build_absolute_uri(
+                reverse("impact:public_factsheet", args=[item.factsheet_token])
+            ),
+        },
+    )
 
 
 def _public_choice(request) -> bool | None:
@@ -132,11 +172,19 @@ def _factsheet_context(story: ChangeStory) -> dict:
     published = list(services.published_questionnaires(story.organisation))
     rows = []
     for questionnaire in published:
-        rows += [(questionnaire, row) for row in results.results(questionnaire, shown=0)
-                 if row.share_agreeing is not None and not row.hidden]
+        rows += [
+            (questionnaire, row)
+            for row in results.results(questionnaire, shown=0)
+            if row.share_agreeing is not None and not row.hidden
+        ]
     quotes = [q for questionnaire in published for q in questionnaire.quotes.all()][:3]
-    return {"story": story, "organisation": story.organisation, "figures": rows,
-            "totals": services.totals(story.organisation), "quotes": quotes}
+    return {
+        "story": story,
+        "organisation": story.organisation,
+        "figures": rows,
+        "totals": services.totals(story.organisation),
+        "quotes": quotes,
+    }
 
 
 def _factsheet(request, story: ChangeStory):
@@ -155,8 +203,11 @@ def factsheet(request, org, pk):
 
 
 def public_factsheet(request, token):
-    story = get_object_or_404(ChangeStory.objects.select_related("organisation"),
-                              factsheet_token=token, factsheet_public=True)
+    story = get_object_or_404(
+        ChangeStory.objects.select_related("organisation"),
+        factsheet_token=token,
+        factsheet_public=True,
+    )
     return _factsheet(request, story)
 
 
@@ -169,8 +220,7 @@ def outputs(request, org):
         return bad_request(request)
     sent = action.cleaned_data["action"] if action.is_bound else None
     counter_form = CounterForm(request.POST if sent == "add_counter" else None)
-    entry_form = EntryForm(request.POST if sent == "add_entry" else None,
-                           organisation=organisation)
+    entry_form = EntryForm(request.POST if sent == "add_entry" else None, organisation=organisation)
     if counter_form.is_bound and counter_form.is_valid():
         services.add_counter(organisation, counter_form.cleaned_data["label"])
         return redirect("impact:outputs", organisation.slug)
@@ -184,11 +234,16 @@ def outputs(request, org):
     if period.is_bound and period.is_valid():
         start, end = period.cleaned_data["start"], period.cleaned_data["end"]
     totals = services.totals(organisation, start, end)
-    context = {"organisation": organisation, "counter_form": counter_form,
-               "entry_form": entry_form, "period": period,
-               "totals": [(t, charts.months(t.by_month, t.counter.label)) for t in totals]}
-    bound = counter_form.is_bound or entry_form.is_bound or (period.is_bound
-                                                             and not period.is_valid())
+    context = {
+        "organisation": organisation,
+        "counter_form": counter_form,
+        "entry_form": entry_form,
+        "period": period,
+        "totals": [(t, charts.months(t.by_month, t.counter.label)) for t in totals],
+    }
+    bound = (
+        counter_form.is_bound or entry_form.is_bound or (period.is_bound and not period.is_valid())
+    )
     return render(request, "impact/outputs.html", context, status=400 if bound else 200)
 
 
@@ -199,12 +254,18 @@ def new_questionnaire(request, org):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         questionnaire = services.from_templates(
-            organisation, data["title"], data["templates"],
-            story=organisation.change_stories.first(), open_question=data["open_question"],
-            opens_on=data["opens_on"], closes_on=data["closes_on"])
+            organisation,
+            data["title"],
+            data["templates"],
+            story=organisation.change_stories.first(),
+            open_question=data["open_question"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+        )
         return redirect(questionnaire)
-    return render_form(request, "impact/questionnaire_new.html",
-                       {"organisation": organisation, "form": form}, form)
+    return render_form(
+        request, "impact/questionnaire_new.html", {"organisation": organisation, "form": form}, form
+    )
 
 
 def _questionnaire_for(request, org, pk, action: str = "impact.work") -> Questionnaire:
@@ -220,20 +281,29 @@ def questionnaire(request, org, pk):
     open_answers, more = [], 0  # texts to choose from, and how many of the rest are not
     for row in results.results(item, shown=0):
         if row.question.kind == "open" and not row.hidden:
-            texts = results.open_texts(item, row.question.key,
-                                       results.OPEN_SHOWN - len(open_answers), chosen)
+            texts = results.open_texts(
+                item, row.question.key, results.OPEN_SHOWN - len(open_answers), chosen
+            )
             open_answers += texts
-            more += row.answers - len(texts) - results.open_count(item, row.question.key,
-                                                                  chosen)
-    return render(request, "impact/questionnaire.html", {
-        "organisation": item.organisation, "questionnaire": item, "link": link,
-        "open_answers": open_answers,
-        "more_answers": max(more, 0),
-        "responses": tallies.responses(item), "import_form": ImportForm(),
-        "question_form": QuestionForm(),
-        "quote_form": QuoteForm(), "is_open": services.is_open(item),
-        "may_publish": may(item.organisation.membership, "impact.publish_results"),
-        "may_quote": may(item.organisation.membership, "impact.quotes")})
+            more += row.answers - len(texts) - results.open_count(item, row.question.key, chosen)
+    return render(
+        request,
+        "impact/questionnaire.html",
+        {
+            "organisation": item.organisation,
+            "questionnaire": item,
+            "link": link,
+            "open_answers": open_answers,
+            "more_answers": max(more, 0),
+            "responses": tallies.responses(item),
+            "import_form": ImportForm(),
+            "question_form": QuestionForm(),
+            "quote_form": QuoteForm(),
+            "is_open": services.is_open(item),
+            "may_publish": may(item.organisation.membership, "impact.publish_results"),
+            "may_quote": may(item.organisation.membership, "impact.quotes"),
+        },
+    )
 
 
 @login_required
@@ -250,8 +320,7 @@ def poster(request, org, pk):
     item = _questionnaire_for(request, org, pk)
     link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
     qr = segno.make(link, error="m").svg_inline(scale=8, title=item.title)
-    return render(request, "impact/poster.html", {"questionnaire": item, "link": link,
-                                                  "qr": qr})
+    return render(request, "impact/poster.html", {"questionnaire": item, "link": link, "qr": qr})
 
 
 @login_required
@@ -265,8 +334,12 @@ def paper(request, org, pk):
             services.record(item, answers)
             messages.success(request, _("Formulier bewaard. Dit is het volgende."))
         return redirect("impact:paper", item.organisation.slug, item.pk)
-    context = {"organisation": item.organisation, "questionnaire": item, "form": form,
-               "count": tallies.responses(item)}
+    context = {
+        "organisation": item.organisation,
+        "questionnaire": item,
+        "form": form,
+        "count": tallies.responses(item),
+    }
     return render_form(request, "impact/paper.html", context, form)
 
 
@@ -279,11 +352,16 @@ def import_responses(request, org, pk):
     if form.is_valid():
         report = import_csv(item, form.cleaned_data["file"].read())
         if report.ok:
-            messages.success(request, _("%(n)d ingevulde vragenlijsten ingelezen.")
-                             % {"n": report.imported})
+            messages.success(
+                request, _("%(n)d ingevulde vragenlijsten ingelezen.") % {"n": report.imported}
+            )
             return redirect(item)
-    context = {"organisation": item.organisation, "questionnaire": item, "form": form,
-               "report": report}
+    context = {
+        "organisation": item.organisation,
+        "questionnaire": item,
+        "form": form,
+        "report": report,
+    }
     return render(request, "impact/import.html", context, status=400)
 
 
@@ -301,9 +379,12 @@ def add_question(request, org, pk):
     item = _questionnaire_for(request, org, pk)
     form = QuestionForm(request.POST)
     if not form.is_valid():
-        return render(request, "impact/question_add.html", {
-            "organisation": item.organisation, "questionnaire": item, "form": form},
-            status=400)
+        return render(
+            request,
+            "impact/question_add.html",
+            {"organisation": item.organisation, "questionnaire": item, "form": form},
+            status=400,
+        )
     data = form.cleaned_data
     services.add_question(item, data["kind"], data["text"], data["choices"])
     messages.success(request, _("De vraag is toegevoegd."))
@@ -353,27 +434,41 @@ def _say_share(row) -> None:
 
 def results_page(request, org, pk):
     """Members always; anyone once the organisation has published the results."""
-    item = get_object_or_404(Questionnaire.objects.select_related("organisation"),
-                             pk=pk, organisation__slug=org)
+    item = get_object_or_404(
+        Questionnaire.objects.select_related("organisation"), pk=pk, organisation__slug=org
+    )
     is_member = not item.results_public
     if is_member:  # only members see what is not published
         get_organisation_for_member(request, org)
     else:
-        is_member = request.user.is_authenticated and request.user.memberships.filter(
-            organisation=item.organisation).exists()
+        is_member = (
+            request.user.is_authenticated
+            and request.user.memberships.filter(organisation=item.organisation).exists()
+        )
     rows = results.results(item, results.OPEN_SHOWN if is_member else 0)  # texts: members
     labels = dict(templates_catalogue.scale_labels() + templates_catalogue.yes_no_labels())
     for row in rows:
         row.text = row.question.text_in(get_language())
         row.labelled = [(labels.get(value, value), count) for value, count in row.counts.items()]
         _say_share(row)
-    groups = [(effect, [(row, charts.distribution(row, labels)) for row in group])
-              for effect, group in results.by_effect(rows)]
+    groups = [
+        (effect, [(row, charts.distribution(row, labels)) for row in group])
+        for effect, group in results.by_effect(rows)
+    ]
     open_answers = [row for row in rows if row.question.kind == "open" and not row.hidden]
-    return render(request, "impact/results.html", {
-        "organisation": item.organisation, "questionnaire": item, "groups": groups,
-        "labels": dict(templates_catalogue.scale_labels()), "minimum": results.MIN_ANSWERS,
-        "is_member": is_member, "open_answers": open_answers})
+    return render(
+        request,
+        "impact/results.html",
+        {
+            "organisation": item.organisation,
+            "questionnaire": item,
+            "groups": groups,
+            "labels": dict(templates_catalogue.scale_labels()),
+            "minimum": results.MIN_ANSWERS,
+            "is_member": is_member,
+            "open_answers": open_answers,
+        },
+    )
 
 
 @login_required
@@ -386,8 +481,9 @@ def interpretation(request, org):
         session.save()
         messages.success(request, _("De conclusies van jullie gesprek zijn bewaard."))
         return redirect("impact:overview", organisation.slug)
-    return render_form(request, "impact/interpretation.html", {
-        "organisation": organisation, "form": form}, form)
+    return render_form(
+        request, "impact/interpretation.html", {"organisation": organisation, "form": form}, form
+    )
 
 
 def _answer_limit(request, item: Questionnaire) -> str | None:
@@ -395,11 +491,19 @@ def _answer_limit(request, item: Questionnaire) -> str | None:
     a script must not: per questionnaire and address at most ANSWERS_PER_ADDRESS an hour,
     and per questionnaire at most ANSWERS_PER_MINUTE from all addresses together."""
     per_address = is_ratelimited(
-        request, group="impact-answer-address", rate=ANSWERS_PER_ADDRESS, increment=True,
-        key=lambda group, r: f"{item.pk}:{r.META.get(settings.RATELIMIT_IP_META_KEY, '')}")
+        request,
+        group="impact-answer-address",
+        rate=ANSWERS_PER_ADDRESS,
+        increment=True,
+        key=lambda group, r: f"{item.pk}:{r.META.get(settings.RATELIMIT_IP_META_KEY, '')}",
+    )
     per_questionnaire = is_ratelimited(
-        request, group="impact-answer-questionnaire", rate=ANSWERS_PER_MINUTE,
-        increment=True, key=lambda group, r: str(item.pk))
+        request,
+        group="impact-answer-questionnaire",
+        rate=ANSWERS_PER_MINUTE,
+        increment=True,
+        key=lambda group, r: str(item.pk),
+    )
     if per_questionnaire:
         return "minute"
     return "hour" if per_address else None
@@ -407,21 +511,20 @@ def _answer_limit(request, item: Questionnaire) -> str | None:
 
 def answer(request, token):
     """The public form: no account, nothing kept about who answers."""
-    item = get_object_or_404(Questionnaire.objects.select_related("organisation"),
-                             token=token)
+    item = get_object_or_404(Questionnaire.objects.select_related("organisation"), token=token)
     languages = item.languages or ["nl"]
     language = request.GET.get("taal") or get_language()
     language = language if language in languages else "nl"
     if not services.is_open(item):
         return render(request, "impact/closed.html", {"questionnaire": item}, status=410)
     form = answer_form(item, language, posted(request))
-    context = {"questionnaire": item, "form": form, "language": language,
-               "languages": languages}
+    context = {"questionnaire": item, "form": form, "language": language, "languages": languages}
     if request.method == "POST":
         limited = _answer_limit(request, item)
         if limited:  # her answers stay in the form, so she can send them again later
-            return render(request, "impact/answer.html", {**context, "limited": limited},
-                          status=429)
+            return render(
+                request, "impact/answer.html", {**context, "limited": limited}, status=429
+            )
         if form.is_valid():
             services.record(item, {k: str(v) for k, v in form.cleaned_data.items() if v})
             return render(request, "impact/thanks.html", {"questionnaire": item})

@@ -9,7 +9,9 @@ from .permissions import role_for
 
 
 def get_organisation_for_member(
-    request: HttpRequest, slug: str, role: str = Membership.Role.MEMBER,
+    request: HttpRequest,
+    slug: str,
+    role: str = Membership.Role.MEMBER,
     action: str | None = None,
 ) -> Organisation:
     """The organisation with `.membership` set, for its members only.

@@ -20,9 +20,13 @@ def area_choices() -> list:
         if area.kind == Area.Kind.WIJK:
             wijken.setdefault(area.parent_id, []).append((area.pk, area.name))
     return [
-        (district.name, [(district.pk, _("Heel %(name)s") % {"name": district.name})]
-         + wijken.get(district.pk, []))
-        for district in areas if district.kind == Area.Kind.DISTRICT
+        (
+            district.name,
+            [(district.pk, _("Heel %(name)s") % {"name": district.name})]
+            + wijken.get(district.pk, []),
+        )
+        for district in areas
+        if district.kind == Area.Kind.DISTRICT
     ]
 
 
@@ -30,8 +34,13 @@ class OrganisationForm(CleanText, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            "name", "legal_form", "areas", "description_nl", "target_groups_nl",
-            "activities_nl", "is_public",
+            "name",
+            "legal_form",
+            "areas",
+            "description_nl",
+            "target_groups_nl",
+            "activities_nl",
+            "is_public",
         ] + [f"{field}_{code}" for code in OTHER_LANGUAGES for field in TRANSLATED]
         widgets = {"areas": forms.CheckboxSelectMultiple}
         labels = {
@@ -77,9 +86,12 @@ class InvitationForm(CleanText, forms.Form):
         required=False,
         help_text=_("Leeg laten geeft een link die je zelf deelt, bijvoorbeeld in WhatsApp."),
     )
-    role = forms.ChoiceField(label=_("Rol"), choices=Membership.Role.choices,
-                             initial=Membership.Role.MEMBER,
-                             help_text=_("Beheerder kan alleen met een e-mailadres."))
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.MEMBER,
+        help_text=_("Beheerder kan alleen met een e-mailadres."),
+    )
 
     def clean(self):
         data = super().clean()
@@ -104,9 +116,14 @@ class SuccessorForm(CleanText, forms.Form):
 
 
 class RoleForm(CleanText, forms.Form):
-    role = forms.ChoiceField(label=_("Rol"), choices=Membership.Role.choices,
-                             error_messages={"invalid_choice": _("Kies een rol uit de lijst."),
-                                             "required": _("Kies een rol uit de lijst.")})
+    role = forms.ChoiceField(
+        label=_("Rol"),
+        choices=Membership.Role.choices,
+        error_messages={
+            "invalid_choice": _("Kies een rol uit de lijst."),
+            "required": _("Kies een rol uit de lijst."),
+        },
+    )
 
 
 class PageForm(CleanText, forms.Form):

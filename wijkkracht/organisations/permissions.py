@@ -15,22 +15,22 @@ ROLE_FOR: dict[str, str] = {
     # the organisation itself
     "organisation.edit": ADMIN,
     "organisation.invite": ADMIN,
-    "organisation.members": ADMIN,          # change roles, remove someone
+    "organisation.members": ADMIN,  # change roles, remove someone
     "organisation.delete": ADMIN,
     # guides
-    "guides.work": MEMBER,                  # answer, tick, keep notes, print
+    "guides.work": MEMBER,  # answer, tick, keep notes, print
     # venues
-    "venues.request": MEMBER,               # ask for a room, save the search profile
-    "venues.cancel": ADMIN,                 # cancel a booking someone else asked for
-    "venues.cancel_own": MEMBER,            # cancel a booking she asked for herself
-    "venues.agreements": MEMBER,            # the group's agreements in a shared room
-    "venues.feed_renew": ADMIN,             # a new secret calendar address
+    "venues.request": MEMBER,  # ask for a room, save the search profile
+    "venues.cancel": ADMIN,  # cancel a booking someone else asked for
+    "venues.cancel_own": MEMBER,  # cancel a booking she asked for herself
+    "venues.agreements": MEMBER,  # the group's agreements in a shared room
+    "venues.feed_renew": ADMIN,  # a new secret calendar address
     "venues.suggest": MEMBER,
     # impact
-    "impact.work": MEMBER,                  # change story, counters, questionnaires, entry
-    "impact.publish_results": ADMIN,        # make a questionnaire's results public, or not
-    "impact.quotes": ADMIN,                 # pick or remove quotes for the factsheet
-    "impact.publish_factsheet": ADMIN,      # publish or withdraw the public factsheet
+    "impact.work": MEMBER,  # change story, counters, questionnaires, entry
+    "impact.publish_results": ADMIN,  # make a questionnaire's results public, or not
+    "impact.quotes": ADMIN,  # pick or remove quotes for the factsheet
+    "impact.publish_factsheet": ADMIN,  # publish or withdraw the public factsheet
 }
 
 

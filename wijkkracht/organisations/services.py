@@ -34,8 +34,9 @@ class LastAdminError(ValidationError):
 
 
 def unique_slug(name: str) -> str:
-    return slugs.unique_slug(name, Organisation.objects.all(), max_length=120,
-                             fallback="organisatie")
+    return slugs.unique_slug(
+        name, Organisation.objects.all(), max_length=120, fallback="organisatie"
+    )
 
 
 @transaction.atomic
@@ -62,19 +63,23 @@ class WrongAccount(Exception):
     """A mailed invitation opened by someone signed in with another address."""
 
 
-def create_invitation(organisation: Organisation, by, email: str = "",
-                      role: str = Membership.Role.MEMBER) -> Invitation:
+def create_invitation(
+    organisation: Organisation, by, email: str = "", role: str = Membership.Role.MEMBER
+) -> Invitation:
     """A link to share (many may use it), or with an address one for that person only.
     A link travels further than anyone can see, so it never gives the admin role."""
     email = normalise_email(email)
     if not email and role == Membership.Role.ADMIN:
         raise ValidationError(LINK_NOT_ADMIN)
-    return Invitation.objects.create(organisation=organisation, email=email, role=role,
-                                     created_by=by)
+    return Invitation.objects.create(
+        organisation=organisation, email=email, role=role, created_by=by
+    )
 
 
 def invite(
-    request: HttpRequest, organisation: Organisation, email: str = "",
+    request: HttpRequest,
+    organisation: Organisation,
+    email: str = "",
     role: str = Membership.Role.MEMBER,
 ) -> Invitation:
     """An invitation link; with an address it is also mailed there, once the row is stored
@@ -315,12 +320,20 @@ def memberships_of(user) -> Memberships:
     key = _summary_key(user.pk)
     summaries = cache.get(key)
     if summaries is None:
-        rows = Membership.objects.filter(user=user).order_by("organisation__name").values_list(
-            "organisation__name", "organisation__slug", "role", "organisation_id"
+        rows = (
+            Membership.objects.filter(user=user)
+            .order_by("organisation__name")
+            .values_list("organisation__name", "organisation__slug", "role", "organisation_id")
         )
         summaries = Memberships(
-            MembershipSummary(name, slug, role, reverse("organisations:detail", args=[slug]),
-                              reverse("organisations:invite", args=[slug]), organisation_id)
+            MembershipSummary(
+                name,
+                slug,
+                role,
+                reverse("organisations:detail", args=[slug]),
+                reverse("organisations:invite", args=[slug]),
+                organisation_id,
+            )
             for name, slug, role, organisation_id in rows
         )
         summaries.stamp = f"{user.pk}:{uuid.uuid4().hex}"
@@ -331,8 +344,10 @@ def memberships_of(user) -> Memberships:
 def _drop_summaries(user_ids) -> None:
     keys = [_summary_key(user_id) for user_id in user_ids]
     for summaries in cache.get_many(keys).values():
-        keys += [make_template_fragment_key(HOME_FRAGMENT, [code, summaries.stamp])
-                 for code, _name in settings.LANGUAGES]
+        keys += [
+            make_template_fragment_key(HOME_FRAGMENT, [code, summaries.stamp])
+            for code, _name in settings.LANGUAGES
+        ]
     cache.delete_many(keys)
 
 

@@ -47,8 +47,9 @@ def edit(request, slug):
         form.save()
         messages.success(request, _("De gegevens zijn opgeslagen."))
         return redirect(organisation)
-    return render_form(request, "organisations/form.html",
-                       {"form": form, "organisation": organisation}, form)
+    return render_form(
+        request, "organisations/form.html", {"form": form, "organisation": organisation}, form
+    )
 
 
 @login_required
@@ -58,8 +59,11 @@ def members(request, slug):
 
 def _members_page(request, organisation, status=200):
     memberships = organisation.memberships.select_related("user").order_by("user__name")
-    context = {"organisation": organisation, "memberships": memberships,
-               "roles": Membership.Role.choices}
+    context = {
+        "organisation": organisation,
+        "memberships": memberships,
+        "roles": Membership.Role.choices,
+    }
     return render(request, "organisations/members.html", context, status=status)
 
 
@@ -94,8 +98,9 @@ def remove_member(request, slug, pk):
     except services.NotAllowed:
         raise PermissionDenied from None
     else:
-        messages.success(request, _("%(name)s is geen lid meer.")
-                         % {"name": membership.user.display_name})
+        messages.success(
+            request, _("%(name)s is geen lid meer.") % {"name": membership.user.display_name}
+        )
     return redirect("organisations:members", slug)
 
 
@@ -110,8 +115,11 @@ def invite(request, slug):
             return rate_limited(request)
         invitation = services.invite(request, organisation, **form.cleaned_data)
         if invitation.email:
-            messages.success(request, _("We hebben een uitnodiging gestuurd naar %(email)s.")
-                             % {"email": invitation.email})
+            messages.success(
+                request,
+                _("We hebben een uitnodiging gestuurd naar %(email)s.")
+                % {"email": invitation.email},
+            )
         else:
             messages.success(request, _("De link is klaar. Kopieer hem en deel hem met je groep."))
         return redirect("organisations:invite", slug)
@@ -167,8 +175,9 @@ def leave(request, slug):
             messages.error(request, error.message)
             form = SuccessorForm(None, membership=membership)
         else:
-            messages.success(request, _("Je bent geen lid meer van %(name)s.")
-                             % {"name": organisation.name})
+            messages.success(
+                request, _("Je bent geen lid meer van %(name)s.") % {"name": organisation.name}
+            )
             return redirect("core:home")
     context = {"organisation": organisation, "form": form, "alone": alone}
     status = 400 if request.method == "POST" else 200

@@ -22,8 +22,12 @@ class Area(models.Model):
     name = models.CharField(_("naam"), max_length=120)
     slug = models.SlugField(_("korte naam"), max_length=160, unique=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("ligt in"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="children",
+        "self",
+        verbose_name=_("ligt in"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
     )
     # Left empty unless the CBS code is known for certain.
     cbs_code = models.CharField(_("CBS-code"), max_length=12, blank=True)

@@ -79,8 +79,11 @@ def ids(found: int) -> list[int]:
     """The ids in a set, smallest first; the regular expression skips the empty bytes
     in C, so a few ids among a hundred thousand cost next to nothing."""
     table = members(found)
-    return [match.start() * 8 + bit for match in _NONZERO.finditer(table)
-            for bit in _BITS_OF_BYTE[table[match.start()]]]
+    return [
+        match.start() * 8 + bit
+        for match in _NONZERO.finditer(table)
+        for bit in _BITS_OF_BYTE[table[match.start()]]
+    ]
 
 
 _built: dict[tuple, tuple[str, FacetIndex]] = {}
@@ -109,32 +112,58 @@ def build() -> FacetIndex:
     everyone = bits(order)
     practice = Practice._meta.db_table
     only_published = ("WHERE status = %s", [Practice.Status.PUBLISHED])
-    values = {"municipality": [
-        Value(name, name, found) for name, found in sorted(_grouped(
-            practice, "municipality", "id", "WHERE status = %s AND municipality <> ''",
-            [Practice.Status.PUBLISHED]).items())]}
+    values = {
+        "municipality": [
+            Value(name, name, found)
+            for name, found in sorted(
+                _grouped(
+                    practice,
+                    "municipality",
+                    "id",
+                    "WHERE status = %s AND municipality <> ''",
+                    [Practice.Status.PUBLISHED],
+                ).items()
+            )
+        ]
+    }
     for name, (model, key, label, position, relation) in MODELS.items():
         if relation == "level":
             holders = _grouped(practice, "level_id", "id", *only_published)
         else:
             field = Practice._meta.get_field(relation)
-            holders = _grouped(field.remote_field.through._meta.db_table,
-                               f"{field.m2m_reverse_field_name()}_id", "practice_id")
+            holders = _grouped(
+                field.remote_field.through._meta.db_table,
+                f"{field.m2m_reverse_field_name()}_id",
+                "practice_id",
+            )
         catalogue = model.objects.order_by(position, "pk").values_list("pk", key, label)
-        values[name] = [Value(value, text, holders.get(pk, 0) & everyone)
-                        for pk, value, text in catalogue]
-    by_code = {pk: place for place, pk in
-               enumerate(published.order_by("code").values_list("pk", flat=True))}
+        values[name] = [
+            Value(value, text, holders.get(pk, 0) & everyone) for pk, value, text in catalogue
+        ]
+    by_code = {
+        pk: place
+        for place, pk in enumerate(published.order_by("code").values_list("pk", flat=True))
+    }
     return FacetIndex(everyone, order, by_code, {name: values[name] for name in NAMES})
 
 
-def _grouped(table: str, key: str, member: str, where: str = "",
-             params: list | None = None) -> dict:
+def _grouped(
+    table: str, key: str, member: str, where: str = "", params: list | None = None
+) -> dict:
     """key → the set of `member` ids in rows with that key."""
-    joined = (f"string_agg(CAST({member} AS text), ',')" if connection.vendor == "postgresql"
-              else f"group_concat({member})")
+    joined = (
+        f"string_agg(CAST({member} AS text), ',')"
+        if connection.vendor == "postgresql"
+        else f"group_concat({member})"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {key}, {joined} FROM {table} {where} "  # noqa: S608
-                       f"GROUP BY {key}", params or [])
-        return {value: bits(map(int, ids.split(","))) for value, ids in cursor.fetchall()
-                if value is not None}
+        cursor.execute(
+            f"SELECT {key}, {joined} FROM {table} {where} "  # noqa: S608
+            f"GROUP BY {key}",
+            params or [],
+        )
+        return {
+            value: bits(map(int, ids.split(",")))
+            for value, ids in cursor.fetchall()
+            if value is not None
+        }

@@ -20,24 +20,48 @@ class LinesField(forms.CharField):
 
 
 class PracticeForm(CleanText, forms.ModelForm):
-    themes = forms.ModelMultipleChoiceField(label=_("Thema's"), required=False,
-                                            queryset=Theme.objects.all(),
-                                            widget=forms.CheckboxSelectMultiple)
-    methods = forms.ModelMultipleChoiceField(label=_("Hoe hebben jullie mensen bereikt?"),
-                                             required=False,
-                                             queryset=RecruitmentMethod.objects.all(),
-                                             widget=forms.CheckboxSelectMultiple)
-    level = forms.ModelChoiceField(label=_("Welke deelnemers?"), required=False,
-                                   queryset=Level.objects.all(),
-                                   empty_label=_("Weet ik niet"))
-    what_worked = LinesField(label=_("Wat werkte?"), required=False, max_length=3000,
-                             help_text=_("Eén punt per regel."))
-    what_did_not = LinesField(label=_("Wat werkte niet?"), required=False, max_length=3000,
-                              help_text=_("Eén punt per regel."))
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thema's"),
+        required=False,
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    methods = forms.ModelMultipleChoiceField(
+        label=_("Hoe hebben jullie mensen bereikt?"),
+        required=False,
+        queryset=RecruitmentMethod.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    level = forms.ModelChoiceField(
+        label=_("Welke deelnemers?"),
+        required=False,
+        queryset=Level.objects.all(),
+        empty_label=_("Weet ik niet"),
+    )
+    what_worked = LinesField(
+        label=_("Wat werkte?"), required=False, max_length=3000, help_text=_("Eén punt per regel.")
+    )
+    what_did_not = LinesField(
+        label=_("Wat werkte niet?"),
+        required=False,
+        max_length=3000,
+        help_text=_("Eén punt per regel."),
+    )
 
     class Meta:
         model = Practice
-        fields = ["name", "municipality", "level", "target_group", "goal", "working_method",
-                  "reach", "what_worked", "what_did_not"]
-        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in (
-            "target_group", "goal", "working_method", "reach")}
+        fields = [
+            "name",
+            "municipality",
+            "level",
+            "target_group",
+            "goal",
+            "working_method",
+            "reach",
+            "what_worked",
+            "what_did_not",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in ("target_group", "goal", "working_method", "reach")
+        }

@@ -38,8 +38,11 @@ def _normalise(index: facets.FacetIndex, facet: str, values: list[str]) -> list[
     if facet == "municipality" or not values:
         return values
     wanted = {_plain(v) for v in values}
-    known = [v.value for v in index.values[facet]
-             if _plain(v.value) in wanted or _plain(v.label) in wanted]
+    known = [
+        v.value
+        for v in index.values[facet]
+        if _plain(v.value) in wanted or _plain(v.label) in wanted
+    ]
     return known or [NOTHING]  # asked for something that does not exist: find nothing
 
 
@@ -71,7 +74,7 @@ class Results(Sequence):
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
-            found = self[index:index + 1]
+            found = self[index : index + 1]
             if not found:
                 raise IndexError(index)
             return found[0]
@@ -97,7 +100,7 @@ class Results(Sequence):
         return ids[start:]
 
     def __iter__(self):
-        return iter(self[:len(self)])
+        return iter(self[: len(self)])
 
 
 class LevelShown(NamedTuple):
@@ -128,17 +131,27 @@ class Card:
         return Practice.Kind(self.kind).label
 
 
-CARD = ("code", "name", "slug", "kind", "status", "municipality", "level__key",
-        "level__label")
+CARD = ("code", "name", "slug", "kind", "status", "municipality", "level__key", "level__label")
 
 
 def _practices(ids: list[int]) -> list[Card]:
     """These practices, in this order, as cards."""
     rows = Practice.objects.filter(pk__in=ids).order_by().values_list("pk", *CARD)
     url = reverse("practices:detail", args=["__slug__"])  # reversed once, not per card
-    found = {pk: Card(pk, code, name, slug, kind, status, municipality,
-                      LevelShown(key, label) if key else None, url.replace("__slug__", slug))
-             for pk, code, name, slug, kind, status, municipality, key, label in rows}
+    found = {
+        pk: Card(
+            pk,
+            code,
+            name,
+            slug,
+            kind,
+            status,
+            municipality,
+            LevelShown(key, label) if key else None,
+            url.replace("__slug__", slug),
+        )
+        for pk, code, name, slug, kind, status, municipality, key, label in rows
+    }
     return cards([found[n] for n in ids if n in found])
 
 
@@ -147,8 +160,11 @@ def cards(practices: Iterable) -> list:
     since Django's prefetching costs more than the rest of the page here."""
     practices = list(practices)
     labels: dict[int, list[str]] = {p.pk: [] for p in practices}
-    links = (Practice.themes.through.objects.filter(practice_id__in=list(labels))
-             .order_by("theme__position", "theme_id").values_list("practice_id", "theme__label"))
+    links = (
+        Practice.themes.through.objects.filter(practice_id__in=list(labels))
+        .order_by("theme__position", "theme_id")
+        .values_list("practice_id", "theme__label")
+    )
     for pk, label in links:
         labels[pk].append(label)
     for practice in practices:
@@ -168,8 +184,9 @@ def find(filters: Filters) -> Found:
     if filters.q:
         scope &= facets.bits(search.hit_ids(filters.q))
     masks = {name: _mask(index, name, values) for name, values in filters.chosen.items()}
-    counts = {name: _counts(index, name, _narrow(scope, masks, skip=name), filters)
-              for name in FACETS}
+    counts = {
+        name: _counts(index, name, _narrow(scope, masks, skip=name), filters) for name in FACETS
+    }
     return Found(Results(index, _narrow(scope, masks), filters.q, bool(masks)), counts)
 
 
@@ -189,16 +206,18 @@ def _narrow(scope: int, masks: dict[str, int], skip: str | None = None) -> int:
     return scope
 
 
-def _counts(index: facets.FacetIndex, name: str, scope: int,
-            filters: Filters) -> list[FacetValue]:
+def _counts(index: facets.FacetIndex, name: str, scope: int, filters: Filters) -> list[FacetValue]:
     """Each value's count with the other facets as they are; a chosen value stays in the
     list with 0, so it can be unchosen."""
     chosen = set(filters.chosen.get(name, [])) - {NOTHING}
-    counted = [FacetValue(v.value, v.label, (scope & v.bits).bit_count(), v.value in chosen)
-               for v in index.values[name]]
+    counted = [
+        FacetValue(v.value, v.label, (scope & v.bits).bit_count(), v.value in chosen)
+        for v in index.values[name]
+    ]
     counted = [value for value in counted if value.count or value.selected]
     missing = chosen - {value.value for value in counted}
     if missing:  # a municipality nobody has: only a plain field can be asked for that
-        counted = sorted(counted + [FacetValue(m, m, 0, True) for m in missing],
-                         key=lambda value: value.value)
+        counted = sorted(
+            counted + [FacetValue(m, m, 0, True) for m in missing], key=lambda value: value.value
+        )
     return counted

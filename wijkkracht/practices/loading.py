@@ -19,12 +19,35 @@ from .models import (
 )
 
 PRACTICES_DIR = CONTENT_DIR / "practices"
-LEVEL_OF_CODE = [("L-H", "laag-hoog"), ("L", "laag"), ("M", "midden"), ("H", "hoog"),
-                 ("I", "innovatief")]
-TEXT = ["municipality", "target_group", "occasion", "goal", "working_method", "reach",
-        "municipality_role", "transferability", "source", "source_date"]
-LISTS = ["what_worked", "what_did_not", "preconditions", "publications", "working_elements",
-         "effects", "organisations", "facts"]
+LEVEL_OF_CODE = [
+    ("L-H", "laag-hoog"),
+    ("L", "laag"),
+    ("M", "midden"),
+    ("H", "hoog"),
+    ("I", "innovatief"),
+]
+TEXT = [
+    "municipality",
+    "target_group",
+    "occasion",
+    "goal",
+    "working_method",
+    "reach",
+    "municipality_role",
+    "transferability",
+    "source",
+    "source_date",
+]
+LISTS = [
+    "what_worked",
+    "what_did_not",
+    "preconditions",
+    "publications",
+    "working_elements",
+    "effects",
+    "organisations",
+    "facts",
+]
 
 
 def load_practices(directory: Path = PRACTICES_DIR) -> int:
@@ -63,13 +86,26 @@ def _levels(path: Path) -> dict[str, Level]:
     levels = {}
     for position, entry in enumerate(_entries(path, "levels")):
         _need(path, entry, "key", "label")
-        fields = {name: unwrap(entry.get(name)) for name in (
-            "who", "recruitment", "way_of_working", "preconditions", "cooperation",
-            "municipality_role")}
-        levels[entry["key"]], _ = Level.objects.update_or_create(key=entry["key"], defaults={
-            "label": entry["label"], "position": position,
-            "recommendations": _list(path, "recommendations", entry.get("recommendations")),
-            **fields})
+        fields = {
+            name: unwrap(entry.get(name))
+            for name in (
+                "who",
+                "recruitment",
+                "way_of_working",
+                "preconditions",
+                "cooperation",
+                "municipality_role",
+            )
+        }
+        levels[entry["key"]], _ = Level.objects.update_or_create(
+            key=entry["key"],
+            defaults={
+                "label": entry["label"],
+                "position": position,
+                "recommendations": _list(path, "recommendations", entry.get("recommendations")),
+                **fields,
+            },
+        )
     return levels
 
 
@@ -78,10 +114,9 @@ def _methods(path: Path) -> dict[str, RecruitmentMethod]:
     for position, entry in enumerate(_entries(path, "methods")):
         _need(path, entry, "key", "label")
         methods[entry["key"]], _ = RecruitmentMethod.objects.update_or_create(
-            key=entry["key"], defaults={"label": entry["label"], "position": position})
+            key=entry["key"], defaults={"label": entry["label"], "position": position}
+        )
     return methods
-
-
 
 
 def _list(path: Path, name: str, value) -> list:
@@ -107,16 +142,22 @@ def _practice(path: Path, entry: dict, levels: dict, methods: dict) -> Practice:
         raise ContentError(f"{path}: recruitment_methods: unknown {', '.join(unknown)}")
     practice = _save(path, code, entry, kind=Practice.Kind.PROJECT, level=levels[level])
     practice.methods.set([methods[m] for m in entry.get("recruitment_methods") or []])
-    practice.countries.set([Country.objects.get_or_create(name=str(name).strip())[0]
-                            for name in _list(path, "countries_of_origin",
-                                              entry.get("countries_of_origin"))])
+    practice.countries.set(
+        [
+            Country.objects.get_or_create(name=str(name).strip())[0]
+            for name in _list(path, "countries_of_origin", entry.get("countries_of_origin"))
+        ]
+    )
     return practice
 
 
 def _initiative(path: Path, entry: dict) -> Practice:
     _need(path, entry, "key", "name")
-    entry = {**entry, "working_method": entry.get("approach", ""),
-             "facts": entry.get("facts_and_figures") or []}
+    entry = {
+        **entry,
+        "working_method": entry.get("approach", ""),
+        "facts": entry.get("facts_and_figures") or [],
+    }
     return _save(path, entry["key"], entry, kind=Practice.Kind.INITIATIVE, level=None)
 
 
@@ -125,8 +166,12 @@ def _save(path: Path, code: str, entry: dict, kind: str, level: Level | None) ->
     if reach_number is not None and (not isinstance(reach_number, int) or reach_number < 0):
         raise ContentError(f"{path}: reach_number: expected a whole number")
     defaults = {
-        "slug": slugify(code), "kind": kind, "level": level, "name": str(entry["name"]),
-        "status": Practice.Status.PUBLISHED, "reach_number": reach_number,
+        "slug": slugify(code),
+        "kind": kind,
+        "level": level,
+        "name": str(entry["name"]),
+        "status": Practice.Status.PUBLISHED,
+        "reach_number": reach_number,
         **{name: unwrap(entry.get(name)) for name in TEXT},
         **{name: _list(path, name, entry.get(name)) for name in LISTS},
     }
@@ -143,8 +188,9 @@ def _themes(path: Path, practices: dict[str, Practice]) -> None:
     for position, entry in enumerate(_entries(path, "themes")):
         _need(path, entry, "label")
         theme, _ = Theme.objects.update_or_create(
-            label=entry["label"], defaults={"slug": slugify(entry["label"])[:120],
-                                            "position": position})
+            label=entry["label"],
+            defaults={"slug": slugify(entry["label"])[:120], "position": position},
+        )
         theme.practices.set(_codes(path, entry, practices))
 
 
@@ -152,17 +198,24 @@ def _codes(path: Path, entry: dict, practices: dict[str, Practice]) -> list[Prac
     codes = [str(code) for code in entry.get("codes") or []]
     missing = [code for code in codes if code not in practices]
     if missing:
-        raise ContentError(f"{path}: {entry.get('label') or entry.get('key')}: "
-                           f"no practice with code {', '.join(missing)}")
+        raise ContentError(
+            f"{path}: {entry.get('label') or entry.get('key')}: "
+            f"no practice with code {', '.join(missing)}"
+        )
     return [practices[code] for code in codes]
 
 
 def _lessons(path: Path, practices: dict[str, Practice]) -> None:
     for position, entry in enumerate(_entries(path, "lessons")):
         _need(path, entry, "key", "title", "text")
-        lesson, _ = Lesson.objects.update_or_create(key=entry["key"], defaults={
-            "title": unwrap(entry["title"]), "text": unwrap(entry["text"]),
-            "position": position})
+        lesson, _ = Lesson.objects.update_or_create(
+            key=entry["key"],
+            defaults={
+                "title": unwrap(entry["title"]),
+                "text": unwrap(entry["text"]),
+                "position": position,
+            },
+        )
         lesson.practices.set(_codes(path, entry, practices))
 
 
@@ -170,15 +223,21 @@ def _decision_aid(path: Path, levels: dict[str, Level]) -> None:
     for position, entry in enumerate(_entries(path, "questions")):
         _need(path, entry, "key", "text", "answers")
         question, _ = DecisionQuestion.objects.update_or_create(
-            key=entry["key"], defaults={"text": entry["text"], "position": position})
+            key=entry["key"], defaults={"text": entry["text"], "position": position}
+        )
         keys = []
         for order, answer in enumerate(_list(path, "answers", entry["answers"])):
             _need(path, answer, "key", "text", "level")
             if answer["level"] not in levels:
                 raise ContentError(f"{path}: {entry['key']}.{answer['key']}: unknown level")
-            DecisionAnswer.objects.update_or_create(question=question, key=answer["key"],
-                                                    defaults={"text": answer["text"],
-                                                              "level": levels[answer["level"]],
-                                                              "position": order})
+            DecisionAnswer.objects.update_or_create(
+                question=question,
+                key=answer["key"],
+                defaults={
+                    "text": answer["text"],
+                    "level": levels[answer["level"]],
+                    "position": order,
+                },
+            )
             keys.append(answer["key"])
         question.answers.exclude(key__in=keys).delete()

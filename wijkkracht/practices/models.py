@@ -115,20 +115,33 @@ class Practice(models.Model):
         PROJECT = "project", _("Project")
         INITIATIVE = "initiative", _("Bewonersinitiatief")
 
-    code = models.CharField(_("code"), max_length=20, unique=True,
-                            help_text=_("Zoals L1, M3 of L-H2; voor andere praktijken een "
-                                        "korte naam."))
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        help_text=_("Zoals L1, M3 of L-H2; voor andere praktijken een korte naam."),
+    )
     slug = models.SlugField(max_length=60, unique=True)
-    kind = models.CharField(_("soort"), max_length=12, choices=Kind.choices,
-                            default=Kind.PROJECT)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.DRAFT)
+    kind = models.CharField(_("soort"), max_length=12, choices=Kind.choices, default=Kind.PROJECT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     name = models.CharField(_("naam"), max_length=200)
     municipality = models.CharField(_("gemeente"), max_length=80, blank=True)
-    level = models.ForeignKey(Level, on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="practices", verbose_name=_("participatieniveau"))
-    organisations = models.JSONField(_("betrokken organisaties"), default=list, blank=True,
-                                     help_text=_("Lijst van {name, kind}."))
+    level = models.ForeignKey(
+        Level,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="practices",
+        verbose_name=_("participatieniveau"),
+    )
+    organisations = models.JSONField(
+        _("betrokken organisaties"),
+        default=list,
+        blank=True,
+        help_text=_("Lijst van {name, kind}."),
+    )
     target_group = models.TextField(_("doelgroep"), blank=True)
     occasion = models.TextField(_("aanleiding"), blank=True)
     goal = models.TextField(_("doel"), blank=True)
@@ -143,19 +156,28 @@ class Practice(models.Model):
     working_elements = models.JSONField(_("werkzame elementen"), default=list, blank=True)
     transferability = models.TextField(_("overdraagbaarheid"), blank=True)
     effects = models.JSONField(_("effecten"), default=list, blank=True)
-    facts = models.JSONField(_("feiten en cijfers"), default=list, blank=True,
-                             help_text=_("Lijst van {label, value}."))
+    facts = models.JSONField(
+        _("feiten en cijfers"), default=list, blank=True, help_text=_("Lijst van {label, value}.")
+    )
     source = models.CharField(_("bron"), max_length=200, blank=True)
     source_date = models.CharField(_("datum van de bron"), max_length=40, blank=True)
-    themes = models.ManyToManyField(Theme, blank=True, related_name="practices",
-                                    verbose_name=_("thema's"))
-    methods = models.ManyToManyField(RecruitmentMethod, blank=True, related_name="practices",
-                                     verbose_name=_("wervingsmethoden"))
-    countries = models.ManyToManyField(Country, blank=True, related_name="practices",
-                                       verbose_name=_("landen van herkomst"))
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name=_("ingediend door"))
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="practices", verbose_name=_("thema's")
+    )
+    methods = models.ManyToManyField(
+        RecruitmentMethod, blank=True, related_name="practices", verbose_name=_("wervingsmethoden")
+    )
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="practices", verbose_name=_("landen van herkomst")
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingediend door"),
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     # All text in one field, for full-text search on both databases.
@@ -163,9 +185,14 @@ class Practice(models.Model):
     # PostgreSQL computes the Dutch text vector when a row is written (the name weighs
     # more than the text) and keeps a GIN index on it (migration 0003).
     search_vector = models.GeneratedField(
-        expression=OnPostgreSQL(SearchVector("name", weight="A", config="dutch")
-                                + SearchVector("search_text", weight="B", config="dutch")),
-        output_field=SearchVectorField(null=True), db_persist=True, editable=False)
+        expression=OnPostgreSQL(
+            SearchVector("name", weight="A", config="dutch")
+            + SearchVector("search_text", weight="B", config="dutch")
+        ),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = PracticeQuerySet.as_manager()
 
@@ -184,19 +211,37 @@ class Practice(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("practices:detail", args=[self.slug])
 
-    TEXT_FIELDS = ["municipality", "target_group", "occasion", "goal", "working_method",
-                   "reach", "municipality_role", "transferability"]
-    LIST_FIELDS = ["what_worked", "what_did_not", "preconditions", "publications",
-                   "working_elements", "effects"]
+    TEXT_FIELDS = [
+        "municipality",
+        "target_group",
+        "occasion",
+        "goal",
+        "working_method",
+        "reach",
+        "municipality_role",
+        "transferability",
+    ]
+    LIST_FIELDS = [
+        "what_worked",
+        "what_did_not",
+        "preconditions",
+        "publications",
+        "working_elements",
+        "effects",
+    ]
 
     def gather_text(self) -> str:
         parts = [getattr(self, name) for name in self.TEXT_FIELDS]
         for name in self.LIST_FIELDS:
             parts.extend(str(item) for item in getattr(self, name) or [])
-        parts.extend(f"{o.get('name', '')} {o.get('kind', '')}" for o in self.organisations
-                     if isinstance(o, dict))
-        parts.extend(f"{f.get('label', '')} {f.get('value', '')}" for f in self.facts
-                     if isinstance(f, dict))
+        parts.extend(
+            f"{o.get('name', '')} {o.get('kind', '')}"
+            for o in self.organisations
+            if isinstance(o, dict)
+        )
+        parts.extend(
+            f"{f.get('label', '')} {f.get('value', '')}" for f in self.facts if isinstance(f, dict)
+        )
         return "\n".join(p for p in parts if p)
 
 
@@ -207,8 +252,9 @@ class Lesson(models.Model):
     title = models.CharField(_("titel"), max_length=150)
     text = models.TextField(_("tekst"))
     position = models.PositiveSmallIntegerField(default=0)
-    practices = models.ManyToManyField(Practice, blank=True, related_name="lessons",
-                                       verbose_name=_("praktijken"))
+    practices = models.ManyToManyField(
+        Practice, blank=True, related_name="lessons", verbose_name=_("praktijken")
+    )
 
     class Meta:
         ordering = ["position"]
@@ -234,8 +280,7 @@ class DecisionQuestion(models.Model):
 
 
 class DecisionAnswer(models.Model):
-    question = models.ForeignKey(DecisionQuestion, on_delete=models.CASCADE,
-                                 related_name="answers")
+    question = models.ForeignKey(DecisionQuestion, on_delete=models.CASCADE, related_name="answers")
     key = models.SlugField(max_length=40)
     text = models.CharField(_("antwoord"), max_length=200)
     level = models.ForeignKey(Level, on_delete=models.CASCADE, related_name="+")
@@ -243,8 +288,9 @@ class DecisionAnswer(models.Model):
 
     class Meta:
         ordering = ["position"]
-        constraints = [models.UniqueConstraint(fields=["question", "key"],
-                                               name="one_answer_key_per_question")]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "key"], name="one_answer_key_per_question")
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -16,14 +16,76 @@ from wijkkracht.guides.search import WORD, stems
 from .models import LibraryVersion, Practice
 
 # Words too common to search on; PostgreSQL's dutch configuration drops them too.
-STOPWORDS = frozenset((
-    "aan", "al", "als", "bij", "dan", "dat", "de", "der", "deze", "die", "dit", "door",
-    "dus", "een", "en", "er", "had", "heb", "hem", "het", "hij", "hoe", "hun", "ik", "in",
-    "is", "je", "kan", "me", "men", "met", "mij", "na", "naar", "niet", "nog", "nu", "of",
-    "om", "omdat", "ons", "ook", "op", "over", "te", "tot", "u", "uit", "van", "voor",
-    "was", "wat", "we", "wel", "werd", "wie", "wij", "wordt", "worden", "zal", "ze",
-    "zich", "zij", "zijn", "zo", "zou",
-))
+STOPWORDS = frozenset(
+    (
+        "aan",
+        "al",
+        "als",
+        "bij",
+        "dan",
+        "dat",
+        "de",
+        "der",
+        "deze",
+        "die",
+        "dit",
+        "door",
+        "dus",
+        "een",
+        "en",
+        "er",
+        "had",
+        "heb",
+        "hem",
+        "het",
+        "hij",
+        "hoe",
+        "hun",
+        "ik",
+        "in",
+        "is",
+        "je",
+        "kan",
+        "me",
+        "men",
+        "met",
+        "mij",
+        "na",
+        "naar",
+        "niet",
+        "nog",
+        "nu",
+        "of",
+        "om",
+        "omdat",
+        "ons",
+        "ook",
+        "op",
+        "over",
+        "te",
+        "tot",
+        "u",
+        "uit",
+        "van",
+        "voor",
+        "was",
+        "wat",
+        "we",
+        "wel",
+        "werd",
+        "wie",
+        "wij",
+        "wordt",
+        "worden",
+        "zal",
+        "ze",
+        "zich",
+        "zij",
+        "zijn",
+        "zo",
+        "zou",
+    )
+)
 
 
 @lru_cache(maxsize=100_000)
@@ -34,15 +96,15 @@ def _stems(word: str) -> tuple[str, ...]:
 
 def dutch_stems(text: str) -> list[str]:
     """The same stems as guides.search.stems(text, "nl"), without the stopwords."""
-    return [s for word in WORD.findall(text) for s in _stems(word)
-            if s not in STOPWORDS]
+    return [s for word in WORD.findall(text) for s in _stems(word) if s not in STOPWORDS]
 
 
 def create_index(schema_editor) -> None:
     """Called from the migration: the FTS5 table exists on SQLite only."""
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS practices_fts USING fts5(name, body)")
+            "CREATE VIRTUAL TABLE IF NOT EXISTS practices_fts USING fts5(name, body)"
+        )
 
 
 def drop_index(schema_editor) -> None:
@@ -55,9 +117,14 @@ def index(practice: Practice) -> None:
         return  # PostgreSQL reads the practice's own columns
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM practices_fts WHERE rowid = %s", [practice.pk])
-        cursor.execute("INSERT INTO practices_fts (rowid, name, body) VALUES (%s, %s, %s)",
-                       [practice.pk, " ".join(dutch_stems(practice.name)),
-                        " ".join(dutch_stems(practice.search_text))])
+        cursor.execute(
+            "INSERT INTO practices_fts (rowid, name, body) VALUES (%s, %s, %s)",
+            [
+                practice.pk,
+                " ".join(dutch_stems(practice.name)),
+                " ".join(dutch_stems(practice.search_text)),
+            ],
+        )
 
 
 def index_all() -> None:
@@ -68,9 +135,13 @@ def index_all() -> None:
     rows = Practice.objects.values_list("pk", "name", "search_text").iterator(chunk_size=2000)
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM practices_fts")
-        cursor.executemany("INSERT INTO practices_fts (rowid, name, body) VALUES (%s, %s, %s)",
-                           ((pk, " ".join(dutch_stems(name)), " ".join(dutch_stems(text)))
-                            for pk, name, text in rows))
+        cursor.executemany(
+            "INSERT INTO practices_fts (rowid, name, body) VALUES (%s, %s, %s)",
+            (
+                (pk, " ".join(dutch_stems(name)), " ".join(dutch_stems(text)))
+                for pk, name, text in rows
+            ),
+        )
         # one b-tree instead of one per batch of inserts: searches read it at half the cost
         cursor.execute("INSERT INTO practices_fts (practices_fts) VALUES ('optimize')")
 
@@ -103,11 +174,16 @@ def hit_ids(query: str) -> list[int]:
         return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT CAST(json_agg(id) AS text) FROM practices_practice "
-                           "WHERE search_vector @@ websearch_to_tsquery('dutch', %s)", [query])
+            cursor.execute(
+                "SELECT CAST(json_agg(id) AS text) FROM practices_practice "
+                "WHERE search_vector @@ websearch_to_tsquery('dutch', %s)",
+                [query],
+            )
         else:
-            cursor.execute("SELECT json_group_array(rowid) FROM practices_fts "
-                           "WHERE practices_fts MATCH %s", [_expression(words)])
+            cursor.execute(
+                "SELECT json_group_array(rowid) FROM practices_fts WHERE practices_fts MATCH %s",
+                [_expression(words)],
+            )
         found = cursor.fetchone()[0]
     return json.loads(found) if found else []  # json: far quicker than int() per id
 
@@ -120,8 +196,7 @@ K1, B, WEIGHTS = 1.2, 0.75, (5.0, 1.0)
 RANK_IN_PYTHON = 2000
 
 
-def ranked_ids(query: str, among: list[int] | None, start: int, stop: int,
-               index) -> list[int]:
+def ranked_ids(query: str, among: list[int] | None, start: int, stop: int, index) -> list[int]:
     """One page of ids, most relevant first, of the published practices holding the
     query's words; only those in `among` when it is given. The facet index (facets.py)
     knows the order by code and keeps what stays the same until the library changes."""
@@ -129,18 +204,28 @@ def ranked_ids(query: str, among: list[int] | None, start: int, stop: int,
     if not words or among == []:
         return []
     if connection.vendor == "postgresql":
-        where, params = ("id = ANY(%s)", [among]) if among is not None else (
-            "status = %s AND search_vector @@ websearch_to_tsquery('dutch', %s)",
-            [Practice.Status.PUBLISHED, query])
-        sql = (f"SELECT id FROM practices_practice WHERE {where} ORDER BY ts_rank("  # noqa: S608
-               "search_vector, websearch_to_tsquery('dutch', %s)) DESC, code "
-               "LIMIT %s OFFSET %s")
+        where, params = (
+            ("id = ANY(%s)", [among])
+            if among is not None
+            else (
+                "status = %s AND search_vector @@ websearch_to_tsquery('dutch', %s)",
+                [Practice.Status.PUBLISHED, query],
+            )
+        )
+        sql = (
+            f"SELECT id FROM practices_practice WHERE {where} ORDER BY ts_rank("  # noqa: S608
+            "search_vector, websearch_to_tsquery('dutch', %s)) DESC, code "
+            "LIMIT %s OFFSET %s"
+        )
         params += [query, stop - start, start]
     elif among is not None and len(among) <= RANK_IN_PYTHON:
         return bm25_order(words, among, index)[start:stop]
     else:  # many, or all the published: FTS5 ranks them itself
-        sql, params = (_FTS_RANKED_AMONG, [json.dumps(among)]) if among is not None else (
-            _FTS_RANKED, [Practice.Status.PUBLISHED])
+        sql, params = (
+            (_FTS_RANKED_AMONG, [json.dumps(among)])
+            if among is not None
+            else (_FTS_RANKED, [Practice.Status.PUBLISHED])
+        )
         params = [_expression(words), *params, stop - start, start]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -150,19 +235,22 @@ def ranked_ids(query: str, among: list[int] | None, start: int, stop: int,
 _FTS_RANKED = (
     "SELECT practices_fts.rowid FROM practices_fts JOIN practices_practice p "
     "ON p.id = practices_fts.rowid WHERE practices_fts MATCH %s AND p.status = %s "
-    "ORDER BY bm25(practices_fts, 5.0, 1.0), p.code LIMIT %s OFFSET %s")
+    "ORDER BY bm25(practices_fts, 5.0, 1.0), p.code LIMIT %s OFFSET %s"
+)
 # The ids are read once into a table of their own; "+" keeps SQLite from asking the text
 # index for each of them in turn, which is far slower.
 _FTS_RANKED_AMONG = (
     "SELECT practices_fts.rowid FROM practices_fts JOIN practices_practice p "
     "ON p.id = practices_fts.rowid WHERE practices_fts MATCH %s "
     "AND +practices_fts.rowid IN (SELECT value FROM json_each(%s)) "
-    "ORDER BY bm25(practices_fts, 5.0, 1.0), p.code LIMIT %s OFFSET %s")
+    "ORDER BY bm25(practices_fts, 5.0, 1.0), p.code LIMIT %s OFFSET %s"
+)
 # How many texts the index holds, and how many words (stems joined by single spaces).
 _SIZE = (
     "SELECT count(*), sum(length(name) - length(replace(name, ' ', '')) + (length(name) > 0)"
     " + length(body) - length(replace(body, ' ', '')) + (length(body) > 0)) "
-    "FROM practices_fts")
+    "FROM practices_fts"
+)
 
 
 def bm25_order(words: list[str], ids: list[int], index) -> list[int]:
@@ -172,12 +260,17 @@ def bm25_order(words: list[str], ids: list[int], index) -> list[int]:
     frequency = memo.setdefault("frequency", {})
     with connection.cursor() as cursor:
         for word in set(words) - set(frequency):
-            cursor.execute("SELECT count(*) FROM practices_fts WHERE practices_fts MATCH %s",
-                           [_expression([word])])
+            cursor.execute(
+                "SELECT count(*) FROM practices_fts WHERE practices_fts MATCH %s",
+                [_expression([word])],
+            )
             frequency[word] = cursor.fetchone()[0]
         # FTS5 keeps each text as given in this table of its own (its "content" table)
-        cursor.execute("SELECT id, c0, c1 FROM practices_fts_content WHERE id IN "
-                       "(SELECT value FROM json_each(%s))", [json.dumps(ids)])
+        cursor.execute(
+            "SELECT id, c0, c1 FROM practices_fts_content WHERE id IN "
+            "(SELECT value FROM json_each(%s))",
+            [json.dumps(ids)],
+        )
         rows = cursor.fetchall()
     weights = [(f" {word} ", _idf(documents, frequency[word])) for word in words]
     scored = []

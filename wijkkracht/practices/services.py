@@ -16,8 +16,9 @@ def level_for(answers: dict[str, str]) -> Level | None:
     (whom you want to reach) decides."""
     chosen = []
     for question in DecisionQuestion.objects.prefetch_related("answers__level"):
-        answer = next((a for a in question.answers.all()
-                       if a.key == answers.get(question.key)), None)
+        answer = next(
+            (a for a in question.answers.all() if a.key == answers.get(question.key)), None
+        )
         if answer is not None:
             chosen.append(answer.level)
     if not chosen:
@@ -32,8 +33,9 @@ def visible_practices(user):
     if is_facilitator(user):
         return Practice.objects.all()
     if user.is_authenticated:
-        return Practice.objects.filter(status=Practice.Status.PUBLISHED) | \
-            Practice.objects.filter(submitted_by=user)
+        return Practice.objects.filter(status=Practice.Status.PUBLISHED) | Practice.objects.filter(
+            submitted_by=user
+        )
     return Practice.objects.published()
 
 

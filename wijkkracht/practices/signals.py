@@ -24,6 +24,5 @@ def _library_changed(sender, action: str = "post", **kwargs) -> None:
 for model in (Practice, Level, Theme, RecruitmentMethod, Country):
     post_save.connect(_library_changed, sender=model, dispatch_uid=f"library-{model}")
     post_delete.connect(_library_changed, sender=model, dispatch_uid=f"library-del-{model}")
-for through in (Practice.themes.through, Practice.methods.through,
-                Practice.countries.through):
+for through in (Practice.themes.through, Practice.methods.through, Practice.countries.through):
     m2m_changed.connect(_library_changed, sender=through, dispatch_uid=f"library-{through}")

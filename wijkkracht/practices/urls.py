@@ -10,8 +10,7 @@ urlpatterns = [
     path("praktijken/insturen/", views.submit, name="submit"),
     path("praktijken/te-beoordelen/", views.review, name="review"),
     path("praktijken/niveaus/<slug:key>/", views.level, name="level"),
-    path("praktijken/niveaus/<slug:key>/samenvatting/", views.level_summary,
-         name="level_summary"),
+    path("praktijken/niveaus/<slug:key>/samenvatting/", views.level_summary, name="level_summary"),
     path("praktijken/<slug:slug>/", views.detail, name="detail"),
     path("praktijken/<slug:slug>/publiceren/", views.publish, name="publish"),
 ]

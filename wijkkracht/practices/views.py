@@ -23,23 +23,38 @@ def index(request):
     page = Paginator(found.practices, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filters": filters, "found": found, "page": page, "query": query.urlencode(),
-               "levels": Level.objects.all(), "facet_titles": _facet_titles()}
+    context = {
+        "filters": filters,
+        "found": found,
+        "page": page,
+        "query": query.urlencode(),
+        "levels": Level.objects.all(),
+        "facet_titles": _facet_titles(),
+    }
     return render(request, "practices/index.html", context)
 
 
 def _facet_titles() -> dict[str, str]:
-    return {"level": _("Participatieniveau"), "theme": _("Thema"),
-            "method": _("Wervingsmethode"), "municipality": _("Gemeente"),
-            "country": _("Land van herkomst")}
+    return {
+        "level": _("Participatieniveau"),
+        "theme": _("Thema"),
+        "method": _("Wervingsmethode"),
+        "municipality": _("Gemeente"),
+        "country": _("Land van herkomst"),
+    }
 
 
 def detail(request, slug):
     practice = get_object_or_404(
-        services.visible_practices(request.user).select_related("level")
-        .prefetch_related("themes", "methods", "countries", "lessons"), slug=slug)
-    context = {"practice": practice, "can_publish": is_facilitator(request.user)
-               and practice.status == Practice.Status.DRAFT}
+        services.visible_practices(request.user)
+        .select_related("level")
+        .prefetch_related("themes", "methods", "countries", "lessons"),
+        slug=slug,
+    )
+    context = {
+        "practice": practice,
+        "can_publish": is_facilitator(request.user) and practice.status == Practice.Status.DRAFT,
+    }
     return render(request, "practices/detail.html", context)
 
 
@@ -50,15 +65,19 @@ def _shown(practices):
 
 def level(request, key):
     level = get_object_or_404(Level, key=key)
-    return render(request, "practices/level.html", {
-        "level": level, "practices": _shown(level.practices)})
+    return render(
+        request, "practices/level.html", {"level": level, "practices": _shown(level.practices)}
+    )
 
 
 def level_summary(request, key):
     """One printable page for a policy officer judging a proposal at this level."""
     level = get_object_or_404(Level, key=key)
-    html = render_to_string("practices/level_print.html", {
-        "level": level, "practices": level.practices.published()}, request=request)
+    html = render_to_string(
+        "practices/level_print.html",
+        {"level": level, "practices": level.practices.published()},
+        request=request,
+    )
     if request.GET.get("format") == "pdf":
         response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="niveau-{level.key}.pdf"'
@@ -67,8 +86,9 @@ def level_summary(request, key):
 
 
 def lessons(request):
-    return render(request, "practices/lessons.html", {
-        "lessons": Lesson.objects.prefetch_related("practices")})
+    return render(
+        request, "practices/lessons.html", {"lessons": Lesson.objects.prefetch_related("practices")}
+    )
 
 
 def decision_aid(request):
@@ -77,8 +97,12 @@ def decision_aid(request):
     answers = {q.key: request.GET.get(q.key, "") for q in questions}
     asked = any(answers.values())
     chosen = services.level_for(answers) if asked else None
-    context = {"questions": questions, "answers": answers, "level": chosen,
-               "practices": _shown(chosen.practices) if chosen else []}
+    context = {
+        "questions": questions,
+        "answers": answers,
+        "level": chosen,
+        "practices": _shown(chosen.practices) if chosen else [],
+    }
     status = 400 if asked and chosen is None else 200
     return render(request, "practices/decision_aid.html", context, status=status)
 
@@ -87,10 +111,15 @@ def decision_aid(request):
 def submit(request):
     form = PracticeForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        practice = services.submit(request.user, form.save(commit=False),
-                                   form.cleaned_data["themes"], form.cleaned_data["methods"])
-        messages.success(request, _("Dank je! Een begeleider van de CoP kijkt ernaar en "
-                                    "publiceert de praktijk."))
+        practice = services.submit(
+            request.user,
+            form.save(commit=False),
+            form.cleaned_data["themes"],
+            form.cleaned_data["methods"],
+        )
+        messages.success(
+            request, _("Dank je! Een begeleider van de CoP kijkt ernaar en publiceert de praktijk.")
+        )
         return redirect(practice)
     return render_form(request, "practices/submit.html", {"form": form}, form)
 
@@ -99,8 +128,7 @@ def submit(request):
 def review(request):
     if not is_facilitator(request.user):
         raise Http404
-    drafts = Practice.objects.filter(status=Practice.Status.DRAFT).select_related(
-        "submitted_by")
+    drafts = Practice.objects.filter(status=Practice.Status.DRAFT).select_related("submitted_by")
     return render(request, "practices/review.html", {"drafts": drafts})
 
 

@@ -57,8 +57,11 @@ class VenueFilter(Schema):
     kind: Venue.Kind | None = None
 
 
-@router.get("/venues", response={200: list[VenueOut], 422: ErrorOut},
-            summary="Published venues with their rooms")
+@router.get(
+    "/venues",
+    response={200: list[VenueOut], 422: ErrorOut},
+    summary="Published venues with their rooms",
+)
 @paginate(Pages)
 def list_venues(request, filters: Query[VenueFilter]):
     venues = Venue.objects.filter(is_published=True).select_related("area__parent")
@@ -73,8 +76,9 @@ def list_venues(request, filters: Query[VenueFilter]):
 
 
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Facility = Literal["projector", "flipover", "sound_system", "kitchen", "wifi",
-                   "childrens_corner", "storage"]
+Facility = Literal[
+    "projector", "flipover", "sound_system", "kitchen", "wifi", "childrens_corner", "storage"
+]
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 HHMM = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,160}$")]
@@ -99,8 +103,9 @@ def _time(value: str | None) -> time | None:
 class ActivityIn(Schema):
     kind: single_line(100) = Field("", strict=True, description="what the group does")
     people: WholeNumber = Field(ge=1, le=10_000, description="people expected")
-    per_month: float = Field(4.33, gt=0, le=31, strict=True,
-                             description="sessions a month (weekly: 4.33)")
+    per_month: float = Field(
+        4.33, gt=0, le=31, strict=True, description="sessions a month (weekly: 4.33)"
+    )
     equipment: list[Facility] = Field(default_factory=list, max_length=7)
     day: Day | None = None
     start: str | None = Field(None, pattern=HHMM, description="HH:MM")
@@ -113,9 +118,11 @@ class ProfileIn(Schema):
     lift: StrictBool = False
     public_transport: StrictBool = False
     parking: StrictBool = False
-    areas: list[Slug] = Field(default_factory=list, max_length=20,
-                             description="slugs of districts or wijken; empty: anywhere. "
-                                         "An unknown slug answers 404.")
+    areas: list[Slug] = Field(
+        default_factory=list,
+        max_length=20,
+        description="slugs of districts or wijken; empty: anywhere. An unknown slug answers 404.",
+    )
     budget_per_month: float | None = Field(None, ge=0, le=1_000_000, strict=True)
 
 
@@ -129,7 +136,8 @@ class OptionOut(BaseModel):
     capacity_seated: int
     per_month: Decimal
     free_on: list[date] = PydanticField(
-        description="the coming dates of the activity's weekday on which the room is free")
+        description="the coming dates of the activity's weekday on which the room is free"
+    )
 
 
 class MatchOut(BaseModel):
@@ -155,26 +163,50 @@ class SearchOut(BaseModel):
 
 def to_profile(data: ProfileIn) -> matching.Profile:
     # Sorted here rather than in SQL: this query is a fair share of a search's time.
-    areas = sorted(Area.objects.filter(slug__in=data.areas).order_by(),
-                   key=lambda a: a.name) if data.areas else []
+    areas = (
+        sorted(Area.objects.filter(slug__in=data.areas).order_by(), key=lambda a: a.name)
+        if data.areas
+        else []
+    )
     unknown = set(data.areas) - {a.slug for a in areas}
     if unknown:  # a valid slug that names no area: like any other address that is not there
         raise Http404
-    activities = [matching.Activity(
-        a.kind, a.people, Decimal(str(a.per_month)), list(a.equipment),
-        DAYS.index(a.day) if a.day else None, _time(a.start), _time(a.end))
-        for a in data.activities]
-    return matching.Profile(activities, data.step_free, data.lift, data.public_transport,
-                            data.parking, areas,
-                            None if data.budget_per_month is None
-                            else Decimal(str(data.budget_per_month)).quantize(Decimal("0.01")))
+    activities = [
+        matching.Activity(
+            a.kind,
+            a.people,
+            Decimal(str(a.per_month)),
+            list(a.equipment),
+            DAYS.index(a.day) if a.day else None,
+            _time(a.start),
+            _time(a.end),
+        )
+        for a in data.activities
+    ]
+    return matching.Profile(
+        activities,
+        data.step_free,
+        data.lift,
+        data.public_transport,
+        data.parking,
+        areas,
+        None
+        if data.budget_per_month is None
+        else Decimal(str(data.budget_per_month)).quantize(Decimal("0.01")),
+    )
 
 
 def _option(option: matching.Option) -> dict:
     venue = option.room.venue
-    return {"activity": option.activity.kind, "venue": venue.key, "venue_name": venue.name,
-            "room": option.room.name, "capacity_seated": option.room.capacity_seated,
-            "per_month": option.per_month, "free_on": option.free_on}
+    return {
+        "activity": option.activity.kind,
+        "venue": venue.key,
+        "venue_name": venue.name,
+        "room": option.room.name,
+        "capacity_seated": option.room.capacity_seated,
+        "per_month": option.per_month,
+        "free_on": option.free_on,
+    }
 
 
 def _venue_urls(request):
@@ -185,29 +217,43 @@ def _venue_urls(request):
     return lambda venue: template.replace(f"/{placeholder}/", f"/{venue.key}/")
 
 
-@router.post("/venues/search",
-             response={200: SearchOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-             summary="Rooms for a search profile, ranked, with reasons and monthly cost",
-             description="Hard requirements (seats, equipment, opening hours, step-free "
-                         "entrance, lift, areas, budget, and for an activity with a day and "
-                         "time: free on the next four such dates) filter; wishes (public "
-                         f"transport, parking) rank. At most the best {matching.MAX_MATCHES} "
-                         "venues. Without a single venue within budget, the cheapest "
-                         "combination of venues is proposed, or what is missing is named.")
+@router.post(
+    "/venues/search",
+    response={200: SearchOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Rooms for a search profile, ranked, with reasons and monthly cost",
+    description="Hard requirements (seats, equipment, opening hours, step-free "
+    "entrance, lift, areas, budget, and for an activity with a day and "
+    "time: free on the next four such dates) filter; wishes (public "
+    f"transport, parking) rank. At most the best {matching.MAX_MATCHES} "
+    "venues. Without a single venue within budget, the cheapest "
+    "combination of venues is proposed, or what is missing is named.",
+)
 def search_venues(request, data: ProfileIn):
     result = matching.search(to_profile(data))
     combination, url = result.combination, _venue_urls(request)
-    answer = SearchOut.model_validate({
-        "matches": [{
-            "venue": m.venue.key, "name": m.venue.name, "url": url(m.venue),
-            "per_month": m.per_month, "met": m.met, "missed": m.missed,
-            "options": [_option(o) for o in m.options],
-        } for m in result.matches],
-        "combination": None if combination is None else {
-            "per_month": combination.per_month,
-            "options": [_option(o) for o in combination.options]},
-        "missing": result.missing,
-    })
+    answer = SearchOut.model_validate(
+        {
+            "matches": [
+                {
+                    "venue": m.venue.key,
+                    "name": m.venue.name,
+                    "url": url(m.venue),
+                    "per_month": m.per_month,
+                    "met": m.met,
+                    "missed": m.missed,
+                    "options": [_option(o) for o in m.options],
+                }
+                for m in result.matches
+            ],
+            "combination": None
+            if combination is None
+            else {
+                "per_month": combination.per_month,
+                "options": [_option(o) for o in combination.options],
+            },
+            "missing": result.missing,
+        }
+    )
     # Written by pydantic itself: ninja's JSON encoder calls back into Python for every
     # amount and date, which on a long answer took longer than the search.
     return HttpResponse(answer.model_dump_json(), content_type="application/json; charset=utf-8")

@@ -65,9 +65,11 @@ def _local(day: date, at: time) -> datetime:
 
 
 def holding_bookings(room: Room, start: datetime, end: datetime):
-    return (room.bookings.filter(status__in=Booking.HOLDING, start__lt=end,
-                                 held_until__gt=start)
-            .select_related("organisation").order_by("start"))
+    return (
+        room.bookings.filter(status__in=Booking.HOLDING, start__lt=end, held_until__gt=start)
+        .select_related("organisation")
+        .order_by("start")
+    )
 
 
 def week_plan(room: Room, monday: date) -> list[DayPlan]:
@@ -83,17 +85,25 @@ def week_plan(room: Room, monday: date) -> list[DayPlan]:
         if closure is not None:
             plan.closed = closure.reason
         plan.opening = [(h.opens, h.closes) for h in hours if h.day == day.weekday()]
-        plan.busy = [Busy(timezone.localtime(b.start), timezone.localtime(b.end),
-                          timezone.localtime(b.held_until), b)
-                     for b in bookings if timezone.localtime(b.start).date() == day]
+        plan.busy = [
+            Busy(
+                timezone.localtime(b.start),
+                timezone.localtime(b.end),
+                timezone.localtime(b.held_until),
+                b,
+            )
+            for b in bookings
+            if timezone.localtime(b.start).date() == day
+        ]
         if plan.is_open:
             plan.free = _free(day, plan.opening, plan.busy, room.buffer)
         plans.append(plan)
     return plans
 
 
-def _free(day: date, opening: list[tuple[time, time]], busy: list[Busy],
-          buffer: timedelta) -> list[Free]:
+def _free(
+    day: date, opening: list[tuple[time, time]], busy: list[Busy], buffer: timedelta
+) -> list[Free]:
     """Opening hours minus busy times. Before a booking, a new one must also leave room
     for its own buffer, so a free time there ends that much earlier."""
     now = timezone.localtime()
@@ -128,6 +138,12 @@ def shares_room(user, room: Room) -> bool:
 def sharing_organisations(room: Room):
     """Groups with an approved booking of the room that is to come or ended recently."""
     since = timezone.now() - SHARING_WINDOW
-    return Organisation.objects.filter(
-        bookings__room=room, bookings__status=Booking.Status.APPROVED,
-        bookings__held_until__gte=since).distinct().order_by("name")
+    return (
+        Organisation.objects.filter(
+            bookings__room=room,
+            bookings__status=Booking.Status.APPROVED,
+            bookings__held_until__gte=since,
+        )
+        .distinct()
+        .order_by("name")
+    )

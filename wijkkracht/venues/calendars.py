@@ -23,7 +23,8 @@ def renew(feed: CalendarFeed) -> CalendarFeed:
 
 def bookings_of(feed: CalendarFeed):
     bookings = Booking.objects.filter(status__in=Booking.HOLDING).select_related(
-        "room__venue", "organisation")
+        "room__venue", "organisation"
+    )
     if feed.organisation_id:
         return bookings.filter(organisation_id=feed.organisation_id)
     return bookings.filter(room_id=feed.room_id)
@@ -46,15 +47,16 @@ def to_ical(feed: CalendarFeed) -> bytes:
         event = Event()
         event.add("uid", f"booking-{booking.pk}@wijkkracht")
         event.add("summary", _line(f"{booking.purpose} – {booking.organisation.name}"))
-        event.add("location", _line(f"{booking.room.name}, {booking.room.venue.name}, "
-                                    f"{booking.room.venue.address}"))
+        event.add(
+            "location",
+            _line(f"{booking.room.name}, {booking.room.venue.name}, {booking.room.venue.address}"),
+        )
         event.add("dtstart", booking.start.astimezone(zone))
         event.add("dtend", booking.end.astimezone(zone))
         event.add("dtstamp", booking.created_at)
-        event.add("status", "CONFIRMED" if booking.status == Booking.Status.APPROVED
-                  else "TENTATIVE")
+        event.add(
+            "status", "CONFIRMED" if booking.status == Booking.Status.APPROVED else "TENTATIVE"
+        )
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
-
-

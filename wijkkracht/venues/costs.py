@@ -44,18 +44,27 @@ class CostOverview:
         return self.rent_per_session * self.sessions_per_month
 
     def lines(self) -> list[CostLine]:
-        rent_note = "" if self.rent_per_month is not None else _(
-            "€ %(price)s per keer × %(times)s keer per maand") % {
-            "price": _money(self.rent_per_session), "times": _number(self.sessions_per_month)}
+        rent_note = (
+            ""
+            if self.rent_per_month is not None
+            else _("€ %(price)s per keer × %(times)s keer per maand")
+            % {"price": _money(self.rent_per_session), "times": _number(self.sessions_per_month)}
+        )
         return [
             _monthly(_("Huur"), self.rent, rent_note),
-            CostLine(_("Verzekering"), _round(self.insurance_per_year / MONTHS),
-                     _round(self.insurance_per_year)),
+            CostLine(
+                _("Verzekering"),
+                _round(self.insurance_per_year / MONTHS),
+                _round(self.insurance_per_year),
+            ),
             _monthly(_("Energie en water"), self.energy_per_month),
             _monthly(_("Andere vaste kosten"), self.other_per_month),
-            CostLine(_("Verbouwing en andere eenmalige kosten"),
-                     _round(self.one_off / MONTHS), _round(self.one_off),
-                     _("eenmalig, per maand verdeeld over een jaar")),
+            CostLine(
+                _("Verbouwing en andere eenmalige kosten"),
+                _round(self.one_off / MONTHS),
+                _round(self.one_off),
+                _("eenmalig, per maand verdeeld over een jaar"),
+            ),
         ]
 
     @property

@@ -54,12 +54,16 @@ def suggest(request):
     if request.method == "POST" and editor.is_valid():
         organisation = get_organisation_for_member(request, editor.organisation)
         venue = stewardship.add_venue(editor, request.user, organisation)
-        messages.success(request, _("Dank je wel! Een begeleider kijkt jullie voorstel na. "
-                                    "Je krijgt bericht per mail."))
+        messages.success(
+            request,
+            _("Dank je wel! Een begeleider kijkt jullie voorstel na. Je krijgt bericht per mail."),
+        )
         return redirect(venue)
-    context = {"editor": editor if memberships else None,
-               "suggestions": stewardship.suggestions_of(request.user),
-               "reviewer": stewardship.is_reviewer(request.user)}
+    context = {
+        "editor": editor if memberships else None,
+        "suggestions": stewardship.suggestions_of(request.user),
+        "reviewer": stewardship.is_reviewer(request.user),
+    }
     return render_form(request, "venues/suggest.html", context, context["editor"])
 
 
@@ -71,8 +75,7 @@ def _reviewer_only(request) -> None:
 @login_required
 def review(request):
     _reviewer_only(request)
-    return render(request, "venues/review.html",
-                  {"suggestions": stewardship.waiting_suggestions()})
+    return render(request, "venues/review.html", {"suggestions": stewardship.waiting_suggestions()})
 
 
 @login_required
@@ -82,13 +85,17 @@ def decide(request, key):
     venue = get_object_or_404(stewardship.waiting_suggestions(), key=key)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        context = {"suggestions": stewardship.waiting_suggestions(), "failed": venue.pk,
-                   "form": form}
+        context = {
+            "suggestions": stewardship.waiting_suggestions(),
+            "failed": venue.pk,
+            "form": form,
+        }
         return render(request, "venues/review.html", context, status=400)
     if form.cleaned_data["decision"] == ReviewForm.PUBLISH:
         stewardship.publish(venue, request.build_absolute_uri(venue.get_absolute_url()))
-        messages.success(request, _("%(name)s staat nu in de lijst met locaties.")
-                         % {"name": venue.name})
+        messages.success(
+            request, _("%(name)s staat nu in de lijst met locaties.") % {"name": venue.name}
+        )
     else:
         stewardship.reject(venue, form.cleaned_data["reason"])
         messages.success(request, _("Het voorstel is weg. De indiener krijgt bericht per mail."))

@@ -65,49 +65,85 @@ class VenueForm(CleanText, forms.ModelForm):
     SECTIONS = [
         (_("Over de locatie"), "", ["name", "kind", "managed_by"]),
         (_("Adres"), "", ["address", "postcode", "area", "latitude", "longitude"]),
-        (_("Contact voor verhuur"),
-         _("Hoe vragen groepen een zaal aan? Geef een algemeen e-mailadres of een formulier. "
-           "Nooit het e-mailadres of telefoonnummer van een persoon zelf."),
-         ["contact_email", "contact_url"]),
-        (_("Huisregels"), _("Zet een vinkje bij wat mag."),
-         [*Venue.HOUSE_RULES, "house_rules_text"]),
+        (
+            _("Contact voor verhuur"),
+            _(
+                "Hoe vragen groepen een zaal aan? Geef een algemeen e-mailadres of een formulier. "
+                "Nooit het e-mailadres of telefoonnummer van een persoon zelf."
+            ),
+            ["contact_email", "contact_url"],
+        ),
+        (
+            _("Huisregels"),
+            _("Zet een vinkje bij wat mag."),
+            [*Venue.HOUSE_RULES, "house_rules_text"],
+        ),
         (_("Bereikbaarheid"), "", ["public_transport", "car_parking", "bike_parking"]),
         (_("Toegankelijkheid"), "", [*Venue.ACCESSIBILITY, "accessibility_text"]),
     ]
 
     area = WijkField(
-        label=_("Wijk"), empty_label=_("Kies een wijk"),
-        queryset=Area.objects.filter(kind=Area.Kind.WIJK).select_related("parent")
-        .order_by("parent__name", "name"))
-    contact_url = forms.URLField(label=_("Formulier voor verhuur"), required=False,
-                                 max_length=200, assume_scheme="https",
-                                 help_text=_("De link naar het formulier om een zaal te huren."))
+        label=_("Wijk"),
+        empty_label=_("Kies een wijk"),
+        queryset=Area.objects.filter(kind=Area.Kind.WIJK)
+        .select_related("parent")
+        .order_by("parent__name", "name"),
+    )
+    contact_url = forms.URLField(
+        label=_("Formulier voor verhuur"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("De link naar het formulier om een zaal te huren."),
+    )
     # The moment the editor was opened: saving over someone else's newer changes is refused.
     version = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Venue
-        fields = ["name", "kind", "managed_by", "address", "postcode", "area", "latitude",
-                  "longitude", "contact_email", "contact_url", *Venue.HOUSE_RULES,
-                  "house_rules_text", "public_transport", "car_parking", "bike_parking",
-                  *Venue.ACCESSIBILITY, "accessibility_text"]
+        fields = [
+            "name",
+            "kind",
+            "managed_by",
+            "address",
+            "postcode",
+            "area",
+            "latitude",
+            "longitude",
+            "contact_email",
+            "contact_url",
+            *Venue.HOUSE_RULES,
+            "house_rules_text",
+            "public_transport",
+            "car_parking",
+            "bike_parking",
+            *Venue.ACCESSIBILITY,
+            "accessibility_text",
+        ]
         localized_fields = ["latitude", "longitude"]
         field_classes = {"latitude": CoordinateField, "longitude": CoordinateField}
-        widgets = {"latitude": DECIMAL, "longitude": DECIMAL,
-                   "house_rules_text": forms.Textarea(attrs={"rows": 3}),
-                   "accessibility_text": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "latitude": DECIMAL,
+            "longitude": DECIMAL,
+            "house_rules_text": forms.Textarea(attrs={"rows": 3}),
+            "accessibility_text": forms.Textarea(attrs={"rows": 3}),
+        }
         help_texts = {
-            "managed_by": _("De organisatie die de locatie beheert, bijvoorbeeld een "
-                            "welzijnsorganisatie, school of moskee."),
+            "managed_by": _(
+                "De organisatie die de locatie beheert, bijvoorbeeld een "
+                "welzijnsorganisatie, school of moskee."
+            ),
             "postcode": _("Bijvoorbeeld 2525 AB."),
-            "latitude": _("Niet verplicht. Zo staat de locatie goed op de kaart. "
-                          "Bijvoorbeeld 52,0705."),
+            "latitude": _(
+                "Niet verplicht. Zo staat de locatie goed op de kaart. Bijvoorbeeld 52,0705."
+            ),
             "longitude": _("Bijvoorbeeld 4,3007."),
             "contact_email": _("Een algemeen adres, zoals verhuur@buurthuis.nl."),
             "house_rules_text": _("Andere afspraken, bijvoorbeeld over eten of opruimen."),
             "public_transport": _("Bijvoorbeeld: tram 9, halte Leyweg."),
-            "accessibility_text": _("Bijvoorbeeld: de ingang aan de achterkant heeft geen "
-                                    "drempel."),
+            "accessibility_text": _(
+                "Bijvoorbeeld: de ingang aan de achterkant heeft geen drempel."
+            ),
         }
 
     def __init__(self, *args, memberships=None, **kwargs):
@@ -119,36 +155,60 @@ class VenueForm(CleanText, forms.ModelForm):
             self.fields["organisation"] = forms.ChoiceField(
                 label=_("Namens welke organisatie?"),
                 choices=[(m.slug, m.name) for m in memberships],
-                initial=memberships[0].slug if len(memberships) == 1 else None)
+                initial=memberships[0].slug if len(memberships) == 1 else None,
+            )
             self.sections.insert(0, (_("Jouw organisatie"), "", ["organisation"]))
 
     def field_sections(self):
         """(title, intro, bound fields) for each part of the page."""
-        return [(title, intro, [self[name] for name in names])
-                for title, intro, names in self.sections]
+        return [
+            (title, intro, [self[name] for name in names]) for title, intro, names in self.sections
+        ]
 
     def clean_postcode(self):
         match = POSTCODE.match(self.cleaned_data["postcode"])
         if not match:
-            raise forms.ValidationError(_("Een postcode is vier cijfers en twee letters, "
-                                          "bijvoorbeeld 2525 AB."))
+            raise forms.ValidationError(
+                _("Een postcode is vier cijfers en twee letters, bijvoorbeeld 2525 AB.")
+            )
         return f"{match[1]} {match[2].upper()}"
 
     def clean(self):
         data = super().clean()
         latitude, longitude = data.get("latitude"), data.get("longitude")
-        if (latitude is None) != (longitude is None) and not self.has_error("latitude") \
-                and not self.has_error("longitude"):
+        if (
+            (latitude is None) != (longitude is None)
+            and not self.has_error("latitude")
+            and not self.has_error("longitude")
+        ):
             self.add_error("latitude", _("Vul beide in, of geen van beide."))
-        elif latitude is not None and longitude is not None and not (
+        elif (
+            latitude is not None
+            and longitude is not None
+            and not (
                 LATITUDES[0] <= latitude <= LATITUDES[1]
-                and LONGITUDES[0] <= longitude <= LONGITUDES[1]):
-            self.add_error("latitude", _("Dit punt ligt niet in Nederland. Staan breedtegraad "
-                                         "en lengtegraad misschien andersom?"))
-        if not (data.get("contact_email") or data.get("contact_url")) \
-                and not self.has_error("contact_email") and not self.has_error("contact_url"):
-            self.add_error("contact_email", _("Vul een e-mailadres of een formulier in, zodat "
-                                              "groepen een zaal kunnen aanvragen."))
+                and LONGITUDES[0] <= longitude <= LONGITUDES[1]
+            )
+        ):
+            self.add_error(
+                "latitude",
+                _(
+                    "Dit punt ligt niet in Nederland. Staan breedtegraad "
+                    "en lengtegraad misschien andersom?"
+                ),
+            )
+        if (
+            not (data.get("contact_email") or data.get("contact_url"))
+            and not self.has_error("contact_email")
+            and not self.has_error("contact_url")
+        ):
+            self.add_error(
+                "contact_email",
+                _(
+                    "Vul een e-mailadres of een formulier in, zodat "
+                    "groepen een zaal kunnen aanvragen."
+                ),
+            )
         return data
 
 
@@ -210,31 +270,54 @@ class ClosureForm(_RowForm):
 
 
 class RoomForm(_RowForm):
-    facilities = forms.MultipleChoiceField(label=_("Voorzieningen"), required=False,
-                                           choices=list(Room.FACILITIES.items()),
-                                           widget=forms.CheckboxSelectMultiple)
+    facilities = forms.MultipleChoiceField(
+        label=_("Voorzieningen"),
+        required=False,
+        choices=list(Room.FACILITIES.items()),
+        widget=forms.CheckboxSelectMultiple,
+    )
     PRICES = ["price_hour", "price_daypart", "price_month", "one_off_costs"]
     ZERO_IF_EMPTY = ["social_discount_percent", "one_off_costs", "buffer_minutes"]
 
     class Meta:
         model = Room
-        fields = ["name", "capacity_seated", "size_m2", "facilities", "price_hour",
-                  "price_daypart", "price_month", "social_discount_percent", "one_off_costs",
-                  "buffer_minutes"]
+        fields = [
+            "name",
+            "capacity_seated",
+            "size_m2",
+            "facilities",
+            "price_hour",
+            "price_daypart",
+            "price_month",
+            "social_discount_percent",
+            "one_off_costs",
+            "buffer_minutes",
+        ]
         localized_fields = ["price_hour", "price_daypart", "price_month", "one_off_costs"]
         widgets = {name: DECIMAL for name in localized_fields}
-        labels = {"price_hour": _("Prijs per uur (€)"),
-                  "price_daypart": _("Prijs per dagdeel (€)"),
-                  "price_month": _("Prijs per maand (€)"),
-                  "one_off_costs": _("Eenmalige kosten per boeking (€)")}
-        help_texts = {"price_month": _("Voor een vaste tijd elke week."),
-                      "one_off_costs": _("Bijvoorbeeld voor schoonmaak of de sleutel.")}
+        labels = {
+            "price_hour": _("Prijs per uur (€)"),
+            "price_daypart": _("Prijs per dagdeel (€)"),
+            "price_month": _("Prijs per maand (€)"),
+            "one_off_costs": _("Eenmalige kosten per boeking (€)"),
+        }
+        help_texts = {
+            "price_month": _("Voor een vaste tijd elke week."),
+            "one_off_costs": _("Bijvoorbeeld voor schoonmaak of de sleutel."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bounded(self, {"capacity_seated": (1, 10_000), "size_m2": (1, 100_000),
-                        "social_discount_percent": (0, 100), "buffer_minutes": (0, 240),
-                        **{name: (0, Decimal("999999.99")) for name in self.PRICES}})
+        _bounded(
+            self,
+            {
+                "capacity_seated": (1, 10_000),
+                "size_m2": (1, 100_000),
+                "social_discount_percent": (0, 100),
+                "buffer_minutes": (0, 240),
+                **{name: (0, Decimal("999999.99")) for name in self.PRICES},
+            },
+        )
         for name in self.ZERO_IF_EMPTY:
             self.fields[name].required = False
 
@@ -257,7 +340,8 @@ class _Rows(BaseInlineFormSet):
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = self.delete_label
         form.fields["id"].error_messages["invalid_choice"] = _(
-            "Deze rij is er niet meer. Misschien heeft iemand anders hem net verwijderd.")
+            "Deze rij is er niet meer. Misschien heeft iemand anders hem net verwijderd."
+        )
 
 
 class OpeningHoursRows(_Rows):
@@ -267,21 +351,26 @@ class OpeningHoursRows(_Rows):
         super().__init__(*args, **kwargs)
         # An empty row for each day without hours yet, with the day filled in.
         taken = set(self.get_queryset().values_list("day", flat=True))
-        self.initial_extra = [{"day": day} for day in OpeningHours.Day.values
-                              if day not in taken]
+        self.initial_extra = [{"day": day} for day in OpeningHours.Day.values if day not in taken]
         self.extra = max(1, len(self.initial_extra))
 
     def clean(self):
         super().clean()
         keys = ("day", "opens", "closes")
-        times = sorted(tuple(form.cleaned_data[key] for key in keys) for form in self.forms
-                       if all(form.cleaned_data.get(key) is not None for key in keys)
-                       and not self._should_delete_form(form))
-        for (day, _opens, closes), (next_day, next_opens, _closes) in zip(times, times[1:],
-                                                                            strict=False):
+        times = sorted(
+            tuple(form.cleaned_data[key] for key in keys)
+            for form in self.forms
+            if all(form.cleaned_data.get(key) is not None for key in keys)
+            and not self._should_delete_form(form)
+        )
+        for (day, _opens, closes), (next_day, next_opens, _closes) in zip(
+            times, times[1:], strict=False
+        ):
             if day == next_day and next_opens < closes:
-                raise forms.ValidationError(_("Twee openingstijden op %(day)s overlappen.")
-                                            % {"day": OpeningHours.Day(day).label})
+                raise forms.ValidationError(
+                    _("Twee openingstijden op %(day)s overlappen.")
+                    % {"day": OpeningHours.Day(day).label}
+                )
 
 
 class ClosureRows(_Rows):
@@ -306,14 +395,23 @@ class RoomRows(_Rows):
                     form.add_error(None, in_use)
                     refused = True
         if refused:
-            raise forms.ValidationError(_("Een zaal met boekingen kan niet weg. Kijk bij de "
-                                          "zaal hieronder."))
+            raise forms.ValidationError(
+                _("Een zaal met boekingen kan niet weg. Kijk bij de zaal hieronder.")
+            )
 
 
 def _rows(model, form, formset, extra):
-    return inlineformset_factory(Venue, model, form=form, formset=formset, extra=extra,
-                                 can_delete=True, can_delete_extra=False, max_num=50,
-                                 validate_max=True)
+    return inlineformset_factory(
+        Venue,
+        model,
+        form=form,
+        formset=formset,
+        extra=extra,
+        can_delete=True,
+        can_delete_extra=False,
+        max_num=50,
+        validate_max=True,
+    )
 
 
 OpeningHoursFormSet = _rows(OpeningHours, OpeningHoursForm, OpeningHoursRows, 1)
@@ -330,13 +428,21 @@ class Part:
 
 
 PARTS = {
-    "hours": (OpeningHoursFormSet, _("Openingstijden"),
-              _("Vul de tijden in op de dagen dat de locatie open is. Laat de andere dagen "
-                "leeg.")),
-    "closures": (ClosureFormSet, _("Dagen dat de locatie dicht is"),
-                 _("Bijvoorbeeld in de vakantie. Van de eerste tot en met de laatste dag.")),
-    "rooms": (RoomFormSet, _("Zalen"),
-              _("Meer zalen? Sla eerst op; daarna staat er een nieuwe lege zaal klaar.")),
+    "hours": (
+        OpeningHoursFormSet,
+        _("Openingstijden"),
+        _("Vul de tijden in op de dagen dat de locatie open is. Laat de andere dagen leeg."),
+    ),
+    "closures": (
+        ClosureFormSet,
+        _("Dagen dat de locatie dicht is"),
+        _("Bijvoorbeeld in de vakantie. Van de eerste tot en met de laatste dag."),
+    ),
+    "rooms": (
+        RoomFormSet,
+        _("Zalen"),
+        _("Meer zalen? Sla eerst op; daarna staat er een nieuwe lege zaal klaar."),
+    ),
 }
 
 
@@ -344,13 +450,25 @@ class VenueEditor:
     """The venue form and its formsets as one: valid when all are, saved together (by
     stewardship, in one transaction)."""
 
-    def __init__(self, data=None, *, venue: Venue | None = None,
-                 parts=("hours", "closures", "rooms"), memberships=None):
+    def __init__(
+        self,
+        data=None,
+        *,
+        venue: Venue | None = None,
+        parts=("hours", "closures", "rooms"),
+        memberships=None,
+    ):
         self.venue = venue if venue is not None else Venue()
         self.form = VenueForm(data, instance=self.venue, memberships=memberships)
-        self.parts = [Part(name, PARTS[name][1], PARTS[name][2],
-                           PARTS[name][0](data, instance=self.venue, prefix=name))
-                      for name in parts]
+        self.parts = [
+            Part(
+                name,
+                PARTS[name][1],
+                PARTS[name][2],
+                PARTS[name][0](data, instance=self.venue, prefix=name),
+            )
+            for name in parts
+        ]
 
     @property
     def is_bound(self) -> bool:
@@ -358,8 +476,9 @@ class VenueEditor:
 
     @property
     def errors(self) -> bool:
-        return bool(self.form.errors) or any(part.formset.total_error_count()
-                                             for part in self.parts)
+        return bool(self.form.errors) or any(
+            part.formset.total_error_count() for part in self.parts
+        )
 
     def is_valid(self) -> bool:
         results = [self.form.is_valid(), *(part.formset.is_valid() for part in self.parts)]
@@ -381,8 +500,13 @@ class VenueEditor:
             yield from part.formset.forms
 
     def rooms_to_delete(self) -> list[Room]:
-        return [form.instance for part in self.parts if part.name == "rooms"
-                for form in part.formset.deleted_forms if form.instance.pk]
+        return [
+            form.instance
+            for part in self.parts
+            if part.name == "rooms"
+            for form in part.formset.deleted_forms
+            if form.instance.pk
+        ]
 
     def save(self) -> Venue:
         venue = self.form.save()
@@ -399,9 +523,13 @@ class VenueEditor:
                     if part.name == "rooms" and form.instance.pk == error.room.pk:
                         form.add_error(None, error)
             return
-        self.form.add_error(None, _(
-            "Iemand anders heeft deze locatie net ook veranderd. Jouw wijzigingen zijn nog "
-            "niet opgeslagen; ze staan hieronder. Sla opnieuw op om ze toch te bewaren."))
+        self.form.add_error(
+            None,
+            _(
+                "Iemand anders heeft deze locatie net ook veranderd. Jouw wijzigingen zijn nog "
+                "niet opgeslagen; ze staan hieronder. Sla opnieuw op om ze toch te bewaren."
+            ),
+        )
         # Saving again now knowingly replaces the other changes.
         self.form.data = self.form.data.copy()
         self.form.data["version"] = error.version
@@ -412,10 +540,13 @@ class ReviewForm(CleanText, forms.Form):
 
     PUBLISH, REJECT = "publish", "reject"
     decision = forms.ChoiceField(choices=[(PUBLISH, _("Publiceren")), (REJECT, _("Afwijzen"))])
-    reason = forms.CharField(label=_("Reden"), required=False, max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text=_("Nodig als je het voorstel afwijst. De indiener krijgt "
-                                         "deze reden per mail."))
+    reason = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Nodig als je het voorstel afwijst. De indiener krijgt deze reden per mail."),
+    )
 
     def clean(self):
         data = super().clean()

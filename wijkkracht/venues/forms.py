@@ -25,33 +25,54 @@ def within_horizon(day: date | None) -> date | None:
 class DirectoryFilter(CleanText, forms.Form):
     """The directory's filters; every combination has its own address (GET)."""
 
-    area = forms.ModelChoiceField(label=_("Stadsdeel"), required=False,
-                                  queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
-                                  empty_label=_("Overal"))
-    seats = forms.IntegerField(label=_("Minimaal aantal zitplaatsen"), required=False,
-                               min_value=1, max_value=10_000)
-    kind = forms.ChoiceField(label=_("Soort locatie"), required=False,
-                             choices=[("", _("Alle soorten")), *Venue.Kind.choices])
+    area = forms.ModelChoiceField(
+        label=_("Stadsdeel"),
+        required=False,
+        queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
+        empty_label=_("Overal"),
+    )
+    seats = forms.IntegerField(
+        label=_("Minimaal aantal zitplaatsen"), required=False, min_value=1, max_value=10_000
+    )
+    kind = forms.ChoiceField(
+        label=_("Soort locatie"),
+        required=False,
+        choices=[("", _("Alle soorten")), *Venue.Kind.choices],
+    )
     step_free = forms.BooleanField(label=_("Zonder drempel of trap"), required=False)
 
 
 class BookingRequestForm(CleanText, forms.Form):
     organisation = forms.ChoiceField(label=_("Voor welke organisatie?"))
-    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}),
-                           validators=[within_horizon])
+    date = forms.DateField(
+        label=_("Datum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[within_horizon],
+    )
     start = forms.TimeField(label=_("Van"), widget=forms.TimeInput(attrs={"type": "time"}))
     end = forms.TimeField(label=_("Tot"), widget=forms.TimeInput(attrs={"type": "time"}))
-    purpose = forms.CharField(label=_("Wat gaan jullie doen?"), max_length=200,
-                              help_text=_("Bijvoorbeeld: taalcafé, naailes, vergadering."))
-    people_expected = forms.IntegerField(label=_("Met hoeveel mensen?"), min_value=1,
-                                         max_value=10_000)
-    repeat = forms.ChoiceField(label=_("Hoe vaak?"), initial="once", required=False,
-                               choices=[("once", _("Eén keer")), ("weekly", _("Elke week"))],
-                               widget=forms.RadioSelect)
-    until = forms.DateField(label=_("Elke week tot en met"), required=False,
-                            help_text=_("Alleen nodig als het elke week is."),
-                            widget=forms.DateInput(attrs={"type": "date"}),
-                            validators=[within_horizon])
+    purpose = forms.CharField(
+        label=_("Wat gaan jullie doen?"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: taalcafé, naailes, vergadering."),
+    )
+    people_expected = forms.IntegerField(
+        label=_("Met hoeveel mensen?"), min_value=1, max_value=10_000
+    )
+    repeat = forms.ChoiceField(
+        label=_("Hoe vaak?"),
+        initial="once",
+        required=False,
+        choices=[("once", _("Eén keer")), ("weekly", _("Elke week"))],
+        widget=forms.RadioSelect,
+    )
+    until = forms.DateField(
+        label=_("Elke week tot en met"),
+        required=False,
+        help_text=_("Alleen nodig als het elke week is."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[within_horizon],
+    )
     # Sent again after the list of dates that clash: book the other dates.
     skip_clashes = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -77,11 +98,18 @@ class BookingRequestForm(CleanText, forms.Form):
 class DecisionForm(CleanText, forms.Form):
     """A venue manager's answer to a request (one date, or every open date of a series)."""
 
-    decision = forms.ChoiceField(choices=[
-        ("approve", _("Goedkeuren")), ("decline", _("Afwijzen")),
-        ("approve_series", _("Hele reeks goedkeuren"))])
-    reason = forms.CharField(label=_("Toelichting (niet verplicht)"), required=False,
-                             max_length=Booking._meta.get_field("reason").max_length)
+    decision = forms.ChoiceField(
+        choices=[
+            ("approve", _("Goedkeuren")),
+            ("decline", _("Afwijzen")),
+            ("approve_series", _("Hele reeks goedkeuren")),
+        ]
+    )
+    reason = forms.CharField(
+        label=_("Toelichting (niet verplicht)"),
+        required=False,
+        max_length=Booking._meta.get_field("reason").max_length,
+    )
 
     @property
     def approve(self) -> bool:
@@ -95,49 +123,75 @@ class DecisionForm(CleanText, forms.Form):
 class CancelForm(CleanText, forms.Form):
     """Why a booking is cancelled; the venue manager must say it, the group may."""
 
-    reason = forms.CharField(label=_("Reden"), required=False,
-                             max_length=Booking._meta.get_field("reason").max_length)
+    reason = forms.CharField(
+        label=_("Reden"), required=False, max_length=Booking._meta.get_field("reason").max_length
+    )
 
     def __init__(self, *args, reason_required: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = reason_required
         self.fields["reason"].error_messages["required"] = _(
-            "Schrijf kort waarom je annuleert; de groep krijgt het te lezen.")
+            "Schrijf kort waarom je annuleert; de groep krijgt het te lezen."
+        )
 
 
 class SaveProfileForm(CleanText, forms.Form):
     """Keep the search form's answers (as sent, URL-encoded) for one of her groups."""
 
     organisation = forms.CharField(max_length=160)
-    query = forms.CharField(max_length=4000, required=False, error_messages={
-        "max_length": _("Dit zoekprofiel is te lang om te bewaren. Zoek met minder "
-                        "activiteiten of kortere namen.")})
+    query = forms.CharField(
+        max_length=4000,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "Dit zoekprofiel is te lang om te bewaren. Zoek met minder "
+                "activiteiten of kortere namen."
+            )
+        },
+    )
 
 
 def _amount(label, help_text="", max_value=Decimal("1000000")):
-    return forms.DecimalField(label=label, help_text=help_text, required=False, min_value=0,
-                              max_value=max_value, max_digits=9, decimal_places=2,
-                              localize=True)
+    return forms.DecimalField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        min_value=0,
+        max_value=max_value,
+        max_digits=9,
+        decimal_places=2,
+        localize=True,
+    )
 
 
 class CostForm(CleanText, forms.Form):
     """The cost overview's answers; GET, so a filled-in overview has its own address."""
 
-    title = forms.CharField(label=_("Voor welke plek of activiteit?"), required=False,
-                            max_length=150)
+    title = forms.CharField(
+        label=_("Voor welke plek of activiteit?"), required=False, max_length=150
+    )
     rent_per_session = _amount(_("Huur per keer (€)"))
     sessions_per_month = forms.DecimalField(
-        label=_("Hoeveel keer per maand?"), required=False, min_value=0, max_value=100,
-        max_digits=5, decimal_places=2, localize=True,
-        help_text=_("Elke week is ongeveer 4,33 keer per maand."))
-    rent_per_month = _amount(_("Of: huur per maand (€)"),
-                             _("Vul dit in als je de huur per maand al weet."))
+        label=_("Hoeveel keer per maand?"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Elke week is ongeveer 4,33 keer per maand."),
+    )
+    rent_per_month = _amount(
+        _("Of: huur per maand (€)"), _("Vul dit in als je de huur per maand al weet.")
+    )
     insurance_per_year = _amount(_("Verzekering per jaar (€)"))
     energy_per_month = _amount(_("Energie en water per maand (€)"))
-    other_per_month = _amount(_("Andere vaste kosten per maand (€)"),
-                              _("Bijvoorbeeld schoonmaak, internet of opslag."))
-    one_off = _amount(_("Verbouwing en andere eenmalige kosten (€)"),
-                      _("Bijvoorbeeld verf, meubels of een borg."))
+    other_per_month = _amount(
+        _("Andere vaste kosten per maand (€)"), _("Bijvoorbeeld schoonmaak, internet of opslag.")
+    )
+    one_off = _amount(
+        _("Verbouwing en andere eenmalige kosten (€)"), _("Bijvoorbeeld verf, meubels of een borg.")
+    )
 
     def overview(self) -> CostOverview:
         data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}

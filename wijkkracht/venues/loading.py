@@ -27,8 +27,10 @@ def load_venues(path: Path | str = DEMO_FILE, demo: bool = True) -> int:
 
 
 def _area(where: str, value) -> Area:
-    area = Area.objects.filter(slug=value).first() or Area.objects.filter(
-        kind=Area.Kind.WIJK, name__iexact=str(value)).first()
+    area = (
+        Area.objects.filter(slug=value).first()
+        or Area.objects.filter(kind=Area.Kind.WIJK, name__iexact=str(value)).first()
+    )
     if area is None:
         raise ContentError(f"{where}.area: unknown area {value!r}; load places first")
     return area
@@ -59,17 +61,22 @@ def _venue(where: str, entry: dict, demo: bool) -> Venue:
     rules = entry.get("house_rules") or {}
     access = entry.get("accessibility") or {}
     fields = {
-        "name": entry["name"], "kind": entry["kind"], "managed_by": entry.get("managed_by", ""),
-        "address": entry.get("address", ""), "postcode": entry.get("postcode", ""),
+        "name": entry["name"],
+        "kind": entry["kind"],
+        "managed_by": entry.get("managed_by", ""),
+        "address": entry.get("address", ""),
+        "postcode": entry.get("postcode", ""),
         "area": _area(where, entry.get("area")),
-        "latitude": entry.get("latitude"), "longitude": entry.get("longitude"),
+        "latitude": entry.get("latitude"),
+        "longitude": entry.get("longitude"),
         "contact_email": entry.get("contact_email", ""),
         "contact_url": entry.get("contact_url", ""),
         "house_rules_text": entry.get("house_rules_text", ""),
         "public_transport": entry.get("public_transport", ""),
         "car_parking": bool(entry.get("car_parking")),
         "bike_parking": bool(entry.get("bike_parking")),
-        "accessibility_text": entry.get("accessibility_text", ""), "is_demo": demo,
+        "accessibility_text": entry.get("accessibility_text", ""),
+        "is_demo": demo,
         **{name: bool(rules.get(name)) for name in Venue.HOUSE_RULES},
         **{name: bool(access.get(name)) for name in Venue.ACCESSIBILITY},
     }
@@ -78,14 +85,20 @@ def _venue(where: str, entry: dict, demo: bool) -> Venue:
     for i, hours in enumerate(entry.get("opening_hours") or []):
         if hours.get("day") not in DAYS:
             raise ContentError(f"{where}.opening_hours.{i}.day: one of {', '.join(DAYS)}")
-        OpeningHours.objects.create(venue=venue, day=DAYS.index(hours["day"]),
-                                    opens=_time(f"{where}.opening_hours.{i}", hours.get("open")),
-                                    closes=_time(f"{where}.opening_hours.{i}",
-                                                 hours.get("close")))
+        OpeningHours.objects.create(
+            venue=venue,
+            day=DAYS.index(hours["day"]),
+            opens=_time(f"{where}.opening_hours.{i}", hours.get("open")),
+            closes=_time(f"{where}.opening_hours.{i}", hours.get("close")),
+        )
     venue.closures.all().delete()
     for closure in entry.get("closures") or []:
-        Closure.objects.create(venue=venue, start=closure["start"], end=closure["end"],
-                               reason=closure.get("reason", ""))
+        Closure.objects.create(
+            venue=venue,
+            start=closure["start"],
+            end=closure["end"],
+            reason=closure.get("reason", ""),
+        )
     _rooms(where, venue, entry.get("rooms") or [])
     return venue
 
@@ -99,17 +112,21 @@ def _rooms(where: str, venue: Venue, rooms: list) -> None:
             raise ContentError(f"{at}.facilities: unknown {', '.join(sorted(unknown))}")
         if not entry.get("name") or not entry.get("capacity_seated"):
             raise ContentError(f"{at}: a room needs a name and capacity_seated")
-        room, _ = Room.objects.update_or_create(venue=venue, name=entry["name"], defaults={
-            "capacity_seated": int(entry["capacity_seated"]),
-            "size_m2": entry.get("size_m2"),
-            "facilities": list(entry.get("facilities") or []),
-            "price_hour": _money(f"{at}.price_hour", entry.get("price_hour")),
-            "price_daypart": _money(f"{at}.price_daypart", entry.get("price_daypart")),
-            "price_month": _money(f"{at}.price_month", entry.get("price_month")),
-            "social_discount_percent": int(entry.get("social_discount_percent") or 0),
-            "one_off_costs": _money(f"{at}.one_off_costs", entry.get("one_off_costs"))
-            or Decimal("0"),
-            "buffer_minutes": int(entry.get("buffer_minutes") or 0),
-        })
+        room, _ = Room.objects.update_or_create(
+            venue=venue,
+            name=entry["name"],
+            defaults={
+                "capacity_seated": int(entry["capacity_seated"]),
+                "size_m2": entry.get("size_m2"),
+                "facilities": list(entry.get("facilities") or []),
+                "price_hour": _money(f"{at}.price_hour", entry.get("price_hour")),
+                "price_daypart": _money(f"{at}.price_daypart", entry.get("price_daypart")),
+                "price_month": _money(f"{at}.price_month", entry.get("price_month")),
+                "social_discount_percent": int(entry.get("social_discount_percent") or 0),
+                "one_off_costs": _money(f"{at}.one_off_costs", entry.get("one_off_costs"))
+                or Decimal("0"),
+                "buffer_minutes": int(entry.get("buffer_minutes") or 0),
+            },
+        )
         keep.append(room.pk)
     venue.rooms.exclude(pk__in=keep).filter(bookings__isnull=True).delete()

@@ -14,9 +14,16 @@ def markers(venues: Venue | Iterable[Venue]) -> list[dict]:
     """Name, page and place of each venue with coordinates, for `json_script`."""
     if isinstance(venues, Venue):
         venues = [venues]
-    return [{"name": venue.name, "url": venue.get_absolute_url(),
-             "lat": float(venue.latitude), "lng": float(venue.longitude)}
-            for venue in venues if venue.latitude is not None and venue.longitude is not None]
+    return [
+        {
+            "name": venue.name,
+            "url": venue.get_absolute_url(),
+            "lat": float(venue.latitude),
+            "lng": float(venue.longitude),
+        }
+        for venue in venues
+        if venue.latitude is not None and venue.longitude is not None
+    ]
 
 
 def venue_map(venues: Venue | Iterable[Venue]) -> dict | None:
@@ -26,6 +33,9 @@ def venue_map(venues: Venue | Iterable[Venue]) -> dict | None:
     found = markers(venues)
     if not found:
         return None
-    return {"markers": found, "tile_url": settings.MAP_TILE_URL,
-            "attribution": settings.MAP_ATTRIBUTION,
-            "attribution_url": settings.MAP_ATTRIBUTION_URL}
+    return {
+        "markers": found,
+        "tile_url": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_ATTRIBUTION,
+        "attribution_url": settings.MAP_ATTRIBUTION_URL,
+    }

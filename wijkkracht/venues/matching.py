@@ -59,8 +59,10 @@ class Activity:
     @property
     def hours(self) -> Decimal:
         if self.start and self.end and self.end > self.start:
-            minutes = (datetime.combine(datetime.min, self.end)
-                       - datetime.combine(datetime.min, self.start)).seconds / 60
+            minutes = (
+                datetime.combine(datetime.min, self.end)
+                - datetime.combine(datetime.min, self.start)
+            ).seconds / 60
             return Decimal(minutes / 60).quantize(CENT)
         return Decimal(2)
 
@@ -141,8 +143,9 @@ class _Tariff(NamedTuple):
     @classmethod
     def of(cls, activity: Activity) -> "_Tariff":
         hours = activity.hours
-        return cls(hours, math.ceil(hours / DAYPART_HOURS), activity.per_month,
-                   activity.per_month >= 4)
+        return cls(
+            hours, math.ceil(hours / DAYPART_HOURS), activity.per_month, activity.per_month >= 4
+        )
 
 
 def _cost(room: Room, tariff: _Tariff) -> Decimal:
@@ -200,16 +203,16 @@ class _Found:
         venue_end = 1 + rooms + len(VENUE_COLUMNS) - 1
         for row in rows:
             index, venue_id = row[0], row[2]
-            self.venues.setdefault(venue_id, _VenueRow(venue_id, *row[1 + rooms:venue_end]))
-            self._room(index, row[1:1 + rooms])
-            others = [i for i in range(count) if i != index][:(len(row) - venue_end) // rooms]
+            self.venues.setdefault(venue_id, _VenueRow(venue_id, *row[1 + rooms : venue_end]))
+            self._room(index, row[1 : 1 + rooms])
+            others = [i for i in range(count) if i != index][: (len(row) - venue_end) // rooms]
             for n, other in enumerate(others):
-                values = row[venue_end + n * rooms:venue_end + (n + 1) * rooms]
+                values = row[venue_end + n * rooms : venue_end + (n + 1) * rooms]
                 if values[0] is not None:
                     self._room(other, values)
 
     def _room(self, index: int, values) -> None:
-        room = _RoomRow(*values[:4], *map(_decimal, values[PRICES]), *values[PRICES.stop:])
+        room = _RoomRow(*values[:4], *map(_decimal, values[PRICES]), *values[PRICES.stop :])
         cost = _cost(room, self.tariffs[index])
         known = self.best[index].get(room.venue_id)
         if known is None or (cost, -room.capacity_seated) < (known[0], -known[1].capacity_seated):
@@ -227,8 +230,9 @@ class _Found:
 
     def venue(self, venue_id: int) -> Venue:
         if venue_id not in self.models:
-            self.models[venue_id] = _instance(Venue, VENUE_COLUMNS, self.venues[venue_id],
-                                              self.alias)
+            self.models[venue_id] = _instance(
+                Venue, VENUE_COLUMNS, self.venues[venue_id], self.alias
+            )
         return self.models[venue_id]
 
     def option(self, index: int, venue_id: int, dates: list[date]) -> Option:
@@ -265,12 +269,24 @@ def search(profile: Profile) -> SearchResult:
         found.add(_candidates(profile, dates, wishes=False)[0])
         ranked = _ranked(found, profile)
     if ranked:
-        return SearchResult([VenueMatch(found.venue(venue_id), [
-            found.option(i, venue_id, d) for i, d in enumerate(dates)], met, missed)
-            for *_key, venue_id, met, missed in ranked[:MAX_MATCHES]], None, [])
+        return SearchResult(
+            [
+                VenueMatch(
+                    found.venue(venue_id),
+                    [found.option(i, venue_id, d) for i, d in enumerate(dates)],
+                    met,
+                    missed,
+                )
+                for *_key, venue_id, met, missed in ranked[:MAX_MATCHES]
+            ],
+            None,
+            [],
+        )
     found.add(_cheapest(profile, dates))
-    best = [None if (v := found.cheapest(i)) is None else found.option(i, v, d)
-            for i, d in enumerate(dates)]
+    best = [
+        None if (v := found.cheapest(i)) is None else found.option(i, v, d)
+        for i, d in enumerate(dates)
+    ]
     return _combination_or_missing(profile, best, dates)
 
 
@@ -281,22 +297,31 @@ def _ranked(found: _Found, profile: Profile) -> list[tuple]:
         total = found.total(venue_id)
         if budget is None or total <= budget:
             met, missed = _reasons(found.venues[venue_id], profile, labels)
-            ranked.append((-len(met), len(missed), total, found.venues[venue_id].name,
-                           venue_id, met, missed))
+            ranked.append(
+                (-len(met), len(missed), total, found.venues[venue_id].name, venue_id, met, missed)
+            )
     return sorted(ranked, key=lambda r: r[:4])
 
 
-def _combination_or_missing(profile: Profile, best: list[Option | None],
-                            dates: list[list[date]]) -> SearchResult:
+def _combination_or_missing(
+    profile: Profile, best: list[Option | None], dates: list[list[date]]
+) -> SearchResult:
     missing = [_missing(profile, i, dates) for i, o in enumerate(best) if o is None]
     if missing:
         return SearchResult([], None, missing)
     combination = Combination(best)
     if profile.budget_per_month is not None and combination.per_month > profile.budget_per_month:
-        return SearchResult([], None, [_(
-            "De goedkoopste combinatie kost € %(cost)s per maand; dat is meer dan jullie "
-            "budget van € %(budget)s.") % {"cost": euros(combination.per_month),
-                                           "budget": euros(profile.budget_per_month)}])
+        return SearchResult(
+            [],
+            None,
+            [
+                _(
+                    "De goedkoopste combinatie kost € %(cost)s per maand; dat is meer dan jullie "
+                    "budget van € %(budget)s."
+                )
+                % {"cost": euros(combination.per_month), "budget": euros(profile.budget_per_month)}
+            ],
+        )
     return SearchResult([], combination, [])
 
 
@@ -306,7 +331,9 @@ def _missing(profile: Profile, index: int, dates: list[list[date]]) -> str:
     if not dates[index] or not _fits_when_free(profile, index, dates):
         return missing
     return _("%(missing)s: de zalen die passen zijn dan al bezet of gesloten (%(dates)s)") % {
-        "missing": missing, "dates": ", ".join(date_format(d, "j F") for d in dates[index])}
+        "missing": missing,
+        "dates": ", ".join(date_format(d, "j F") for d in dates[index]),
+    }
 
 
 def describe_missing(profile: Profile, activity: Activity) -> str:
@@ -317,9 +344,14 @@ def describe_missing(profile: Profile, activity: Activity) -> str:
         parts.append(_("met %(things)s") % {"things": ", ".join(labels)})
     if activity.is_timed:
         day = OpeningHours.Day(activity.day).label
-        parts.append(_("op %(day)s van %(start)s tot %(end)s") % {
-            "day": day, "start": activity.start.strftime("%H:%M"),
-            "end": activity.end.strftime("%H:%M")})
+        parts.append(
+            _("op %(day)s van %(start)s tot %(end)s")
+            % {
+                "day": day,
+                "start": activity.start.strftime("%H:%M"),
+                "end": activity.end.strftime("%H:%M"),
+            }
+        )
     if profile.budget_per_month is not None:
         budget = euros(profile.budget_per_month)
         parts.append(_("onder € %(budget)s per maand") % {"budget": budget})
@@ -329,12 +361,17 @@ def describe_missing(profile: Profile, activity: Activity) -> str:
 
 
 def _labels() -> dict[str, str]:
-    return {"transport": _("goed bereikbaar met het OV"), "parking": _("parkeren in de buurt"),
-            "step_free": _("ingang zonder drempel"), "lift": _("lift")}
+    return {
+        "transport": _("goed bereikbaar met het OV"),
+        "parking": _("parkeren in de buurt"),
+        "step_free": _("ingang zonder drempel"),
+        "lift": _("lift"),
+    }
 
 
-def _reasons(venue: Venue | _VenueRow, profile: Profile,
-             labels: dict[str, str]) -> tuple[list[str], list[str]]:
+def _reasons(
+    venue: Venue | _VenueRow, profile: Profile, labels: dict[str, str]
+) -> tuple[list[str], list[str]]:
     """Which wishes (preferences) a venue meets and which it misses."""
     met, missed = [], []
     wishes = [

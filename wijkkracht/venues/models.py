@@ -27,17 +27,23 @@ class Venue(models.Model):
     name = models.CharField(_("naam"), max_length=150)
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
     managed_by = models.CharField(_("beheerd door"), max_length=150, blank=True)
-    managers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
-                                      related_name="managed_venues",
-                                      verbose_name=_("beheerders op Wijkkracht"))
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="managed_venues",
+        verbose_name=_("beheerders op Wijkkracht"),
+    )
     address = models.CharField(_("adres"), max_length=150)
     postcode = models.CharField(_("postcode"), max_length=10)
-    area = models.ForeignKey("places.Area", on_delete=models.PROTECT, related_name="venues",
-                             verbose_name=_("wijk"))
-    latitude = models.DecimalField(_("breedtegraad"), max_digits=8, decimal_places=5,
-                                   null=True, blank=True)
-    longitude = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=5,
-                                    null=True, blank=True)
+    area = models.ForeignKey(
+        "places.Area", on_delete=models.PROTECT, related_name="venues", verbose_name=_("wijk")
+    )
+    latitude = models.DecimalField(
+        _("breedtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
     # A form or a role address; never a person's own details.
     contact_email = models.EmailField(_("e-mailadres voor verhuur"), blank=True)
     contact_url = models.URLField(_("formulier voor verhuur"), blank=True)
@@ -60,12 +66,22 @@ class Venue(models.Model):
     is_demo = models.BooleanField(_("demo"), default=False, editable=False)
     is_published = models.BooleanField(_("gepubliceerd"), default=True)
     # A group's suggestion waits, unpublished, until a facilitator or professional checks it.
-    suggested_by = models.ForeignKey("organisations.Organisation", on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="suggested_venues",
-                                     verbose_name=_("voorgesteld door"))
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                 null=True, blank=True, related_name="+",
-                                 verbose_name=_("toegevoegd door"))
+    suggested_by = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggested_venues",
+        verbose_name=_("voorgesteld door"),
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("toegevoegd door"),
+    )
     updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
 
     class Meta:
@@ -79,8 +95,15 @@ class Venue(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("venues:detail", args=[self.key])
 
-    HOUSE_RULES = ["cooking", "music", "religious_activities", "children_welcome", "alcohol",
-                   "own_key", "cleaning_by_users"]
+    HOUSE_RULES = [
+        "cooking",
+        "music",
+        "religious_activities",
+        "children_welcome",
+        "alcohol",
+        "own_key",
+        "cleaning_by_users",
+    ]
     ACCESSIBILITY = ["step_free", "lift", "accessible_toilet", "hearing_loop"]
 
     def flags(self, names: list[str]) -> list[tuple[str, bool]]:
@@ -128,9 +151,13 @@ class Closure(models.Model):
 
 class Room(models.Model):
     FACILITIES = {
-        "projector": _("beamer"), "flipover": _("flip-over"),
-        "sound_system": _("geluidsinstallatie"), "kitchen": _("keuken"), "wifi": _("wifi"),
-        "childrens_corner": _("kinderhoek"), "storage": _("opslagruimte"),
+        "projector": _("beamer"),
+        "flipover": _("flip-over"),
+        "sound_system": _("geluidsinstallatie"),
+        "kitchen": _("keuken"),
+        "wifi": _("wifi"),
+        "childrens_corner": _("kinderhoek"),
+        "storage": _("opslagruimte"),
     }
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="rooms")
@@ -138,19 +165,26 @@ class Room(models.Model):
     capacity_seated = models.PositiveIntegerField(_("zitplaatsen"))
     size_m2 = models.PositiveIntegerField(_("grootte in m²"), null=True, blank=True)
     facilities = models.JSONField(_("voorzieningen"), default=list, blank=True)
-    price_hour = models.DecimalField(_("prijs per uur"), max_digits=8, decimal_places=2,
-                                     null=True, blank=True)
-    price_daypart = models.DecimalField(_("prijs per dagdeel"), max_digits=8,
-                                        decimal_places=2, null=True, blank=True)
-    price_month = models.DecimalField(_("prijs per maand"), max_digits=8, decimal_places=2,
-                                      null=True, blank=True)
+    price_hour = models.DecimalField(
+        _("prijs per uur"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    price_daypart = models.DecimalField(
+        _("prijs per dagdeel"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    price_month = models.DecimalField(
+        _("prijs per maand"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
     social_discount_percent = models.PositiveSmallIntegerField(
-        _("korting voor organisaties zonder winstoogmerk (%)"), default=0)
-    one_off_costs = models.DecimalField(_("eenmalige kosten"), max_digits=8, decimal_places=2,
-                                        default=Decimal("0"))
+        _("korting voor organisaties zonder winstoogmerk (%)"), default=0
+    )
+    one_off_costs = models.DecimalField(
+        _("eenmalige kosten"), max_digits=8, decimal_places=2, default=Decimal("0")
+    )
     buffer_minutes = models.PositiveSmallIntegerField(
-        _("tijd tussen boekingen (minuten)"), default=0,
-        help_text=_("Voor klaarzetten en schoonmaken."))
+        _("tijd tussen boekingen (minuten)"),
+        default=0,
+        help_text=_("Voor klaarzetten en schoonmaken."),
+    )
 
     class Meta:
         ordering = ["venue", "-capacity_seated"]
@@ -173,8 +207,9 @@ class BookingSeries(models.Model):
     one date can be cancelled without touching the others."""
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="series")
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
-                                     related_name="booking_series")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="booking_series"
+    )
     first_date = models.DateField(_("eerste datum"))
     last_date = models.DateField(_("laatste datum"))
     created_at = models.DateTimeField(default=timezone.now)
@@ -200,23 +235,28 @@ class Booking(models.Model):
     HOLDING = (Status.REQUESTED, Status.APPROVED)
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="bookings")
-    series = models.ForeignKey(BookingSeries, on_delete=models.SET_NULL, null=True, blank=True,
-                               related_name="bookings")
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
-                                     related_name="bookings")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, related_name="+")
+    series = models.ForeignKey(
+        BookingSeries, on_delete=models.SET_NULL, null=True, blank=True, related_name="bookings"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="bookings"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     start = models.DateTimeField(_("begin"))
     end = models.DateTimeField(_("einde"))
     # End plus the room's buffer: the time the room is held.
     held_until = models.DateTimeField()
     purpose = models.CharField(_("activiteit"), max_length=200)
     people_expected = models.PositiveIntegerField(_("aantal mensen"), default=1)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.REQUESTED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
+    )
     created_at = models.DateTimeField(default=timezone.now)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(_("reden"), max_length=300, blank=True)
 
@@ -226,8 +266,9 @@ class Booking(models.Model):
         verbose_name_plural = _("boekingen")
         indexes = [models.Index(fields=["room", "start"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")),
-                                   name="booking_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="booking_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -242,10 +283,16 @@ class CalendarFeed(models.Model):
     """An iCalendar address for a group's or a room's bookings. The token is the only key,
     so it is long and random; renewing it makes the old address stop working."""
 
-    organisation = models.OneToOneField("organisations.Organisation", on_delete=models.CASCADE,
-                                        null=True, blank=True, related_name="calendar_feed")
-    room = models.OneToOneField(Room, on_delete=models.CASCADE, null=True, blank=True,
-                                related_name="calendar_feed")
+    organisation = models.OneToOneField(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="calendar_feed",
+    )
+    room = models.OneToOneField(
+        Room, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feed"
+    )
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -256,7 +303,8 @@ class CalendarFeed(models.Model):
             models.CheckConstraint(
                 condition=models.Q(organisation__isnull=False, room__isnull=True)
                 | models.Q(organisation__isnull=True, room__isnull=False),
-                name="feed_for_one_thing"),
+                name="feed_for_one_thing",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -271,22 +319,31 @@ class RoomAgreement(models.Model):
     where things are kept and whom to call. Seen by the room's other users and managers."""
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="agreements")
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
-                                     related_name="room_agreements")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="room_agreements"
+    )
     opens_and_closes = models.CharField(_("wie opent en sluit"), max_length=300, blank=True)
     cleaning = models.CharField(_("wie maakt schoon"), max_length=300, blank=True)
     storage = models.CharField(_("waar staan onze spullen"), max_length=300, blank=True)
-    contact = models.CharField(_("wie bel je bij vragen"), max_length=300, blank=True,
-                               help_text=_("Een rol of een vast nummer van de groep."))
+    contact = models.CharField(
+        _("wie bel je bij vragen"),
+        max_length=300,
+        blank=True,
+        help_text=_("Een rol of een vast nummer van de groep."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("afspraak over een zaal")
         verbose_name_plural = _("afspraken over zalen")
-        constraints = [models.UniqueConstraint(fields=["room", "organisation"],
-                                               name="one_agreement_per_group_and_room")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["room", "organisation"], name="one_agreement_per_group_and_room"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} – {self.room}"
@@ -295,12 +352,14 @@ class RoomAgreement(models.Model):
 class SearchProfile(models.Model):
     """An organisation's saved search profile: the search form's answers, as sent."""
 
-    organisation = models.OneToOneField("organisations.Organisation", on_delete=models.CASCADE,
-                                        related_name="venue_search_profile")
+    organisation = models.OneToOneField(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="venue_search_profile"
+    )
     query = models.TextField()  # the URL-encoded search form
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("zoekprofiel")

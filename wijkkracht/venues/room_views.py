@@ -19,8 +19,12 @@ from .models import Booking, Room
 
 
 def _room(key: str, room_id: int) -> Room:
-    return get_object_or_404(Room.objects.select_related("venue__area"), pk=room_id,
-                             venue__key=key, venue__is_published=True)
+    return get_object_or_404(
+        Room.objects.select_related("venue__area"),
+        pk=room_id,
+        venue__key=key,
+        venue__is_published=True,
+    )
 
 
 def _shared_room(request, key: str, room_id: int) -> Room:
@@ -33,10 +37,15 @@ def _shared_room(request, key: str, room_id: int) -> Room:
 
 def _week_context(request, room: Room) -> dict:
     monday = availability.week_start(request.GET.get("week"))
-    return {"room": room, "venue": room.venue, "monday": monday,
-            "sunday": monday + timedelta(days=6),
-            "previous": monday - timedelta(weeks=1), "next": monday + timedelta(weeks=1),
-            "days": availability.week_plan(room, monday)}
+    return {
+        "room": room,
+        "venue": room.venue,
+        "monday": monday,
+        "sunday": monday + timedelta(days=6),
+        "previous": monday - timedelta(weeks=1),
+        "next": monday + timedelta(weeks=1),
+        "days": availability.week_plan(room, monday),
+    }
 
 
 def room(request, key, room_id):
@@ -56,14 +65,20 @@ def usage(request, key, room_id):
     agreements = {a.organisation_id: a for a in room.agreements.all()}
     mine = {m.organisation_id for m in request.user.memberships.all()}
     is_manager = room.venue.managers.filter(pk=request.user.pk).exists()
-    context.update({
-        "groups": [(org, agreements.get(org.pk), org.pk in mine) for org in organisations],
-        "is_manager": is_manager,
-    })
+    context.update(
+        {
+            "groups": [(org, agreements.get(org.pk), org.pk in mine) for org in organisations],
+            "is_manager": is_manager,
+        }
+    )
     if is_manager:
         feed = calendars.feed_for(room=room)
-        context.update({"feed_url": request.build_absolute_uri(feed.get_absolute_url()),
-                        "upcoming": services.upcoming_in(room)[:100]})
+        context.update(
+            {
+                "feed_url": request.build_absolute_uri(feed.get_absolute_url()),
+                "upcoming": services.upcoming_in(room)[:100],
+            }
+        )
     return render(request, "venues/usage.html", context)
 
 

@@ -36,22 +36,34 @@ EXTRA_PER_ACTIVITY = 8  # and more for each further activity: not every venue su
 MONTH_HOURS = WEEKS_PER_MONTH * DAYPART_HOURS
 RATE = {
     "sqlite": "((100 - {r}social_discount_percent) * CASE WHEN {r}price_hour IS NULL AND "
-              "{r}price_daypart IS NULL THEN 0 ELSE min("
-              "coalesce({r}price_hour, {r}price_daypart / 4.0), "
-              "coalesce({r}price_daypart / 4.0, {r}price_hour), "
-              "coalesce({r}price_month / 17.32, {r}price_hour, {r}price_daypart / 4.0)) END)",
+    "{r}price_daypart IS NULL THEN 0 ELSE min("
+    "coalesce({r}price_hour, {r}price_daypart / 4.0), "
+    "coalesce({r}price_daypart / 4.0, {r}price_hour), "
+    "coalesce({r}price_month / 17.32, {r}price_hour, {r}price_daypart / 4.0)) END)",
     "postgresql": "((100 - {r}social_discount_percent) * CASE WHEN {r}price_hour IS NULL AND "
-                  "{r}price_daypart IS NULL THEN 0 ELSE LEAST({r}price_hour, "
-                  "{r}price_daypart / 4, {r}price_month / 17.32) END)",
+    "{r}price_daypart IS NULL THEN 0 ELSE LEAST({r}price_hour, "
+    "{r}price_daypart / 4, {r}price_month / 17.32) END)",
 }
-PLUS_BUFFER = {"sqlite": "datetime(slot.column2, '+' || {r}.buffer_minutes || ' minutes')",
-               "postgresql": "(slot.column2 + make_interval(mins => {r}.buffer_minutes))"}
+PLUS_BUFFER = {
+    "sqlite": "datetime(slot.column2, '+' || {r}.buffer_minutes || ' minutes')",
+    "postgresql": "(slot.column2 + make_interval(mins => {r}.buffer_minutes))",
+}
 HOLDING = ", ".join(f"'{status}'" for status in Booking.HOLDING)  # literal: partial index
 # Keeps PostgreSQL from turning a correlated EXISTS into a hash of every matching row.
 FENCE = {"sqlite": "", "postgresql": " OFFSET 0"}
 
-ROOM_COLUMNS = ("id", "venue_id", "name", "capacity_seated", "price_hour", "price_daypart",
-                "price_month", "social_discount_percent", "one_off_costs", "buffer_minutes")
+ROOM_COLUMNS = (
+    "id",
+    "venue_id",
+    "name",
+    "capacity_seated",
+    "price_hour",
+    "price_daypart",
+    "price_month",
+    "social_discount_percent",
+    "one_off_costs",
+    "buffer_minutes",
+)
 VENUE_COLUMNS = ("id", "key", "name", "public_transport", "car_parking", "bike_parking")
 PRICES = slice(4, 9)
 
@@ -82,9 +94,16 @@ class _Query:
             return cursor.fetchall()
 
 
-def _room_checks(query: _Query, profile: Profile, activity: Activity, dates: list[date],
-                 r: str, availability: bool = True, wishes: bool = False,
-                 venue: bool = True) -> None:
+def _room_checks(
+    query: _Query,
+    profile: Profile,
+    activity: Activity,
+    dates: list[date],
+    r: str,
+    availability: bool = True,
+    wishes: bool = False,
+    venue: bool = True,
+) -> None:
     """Everything room r must have for the activity, as a WHERE clause. The room's own
     columns first, then its venue (with venue=False only the opening hours, for a venue
     known to fit); closures and bookings last, inside a CASE, so that neither database
@@ -95,9 +114,12 @@ def _room_checks(query: _Query, profile: Profile, activity: Activity, dates: lis
         return
     query.add("AND CASE WHEN EXISTS (SELECT 1 FROM venues_venue v")
     if activity.is_timed:  # one subquery for venue and hours: PostgreSQL plans it quicker
-        query.add("JOIN venues_openinghours h ON h.venue_id = v.id AND h.day = %s AND "
-                  "h.opens <= %s AND h.closes >= %s", activity.day,
-                  *map(connection.ops.adapt_timefield_value, (activity.start, activity.end)))
+        query.add(
+            "JOIN venues_openinghours h ON h.venue_id = v.id AND h.day = %s AND "
+            "h.opens <= %s AND h.closes >= %s",
+            activity.day,
+            *map(connection.ops.adapt_timefield_value, (activity.start, activity.end)),
+        )
     query.add(f"WHERE v.id = {r}.venue_id")
     if venue:
         _venue_checks(query, profile, wishes)
@@ -117,8 +139,10 @@ def _equipment_checks(query: _Query, equipment: list[str], r: str) -> None:
             query.add(f"AND {r}.facilities @> %s::jsonb", json.dumps(equipment))
         return
     for item in equipment:  # "sound_system": an underscore would be a wildcard
-        query.add(f"AND {r}.facilities LIKE %s ESCAPE '!'",
-                  '%"' + item.replace("!", "!!").replace("_", "!_").replace("%", "!%") + '"%')
+        query.add(
+            f"AND {r}.facilities LIKE %s ESCAPE '!'",
+            '%"' + item.replace("!", "!!").replace("_", "!_").replace("%", "!%") + '"%',
+        )
 
 
 def _venue_checks(query: _Query, profile: Profile, wishes: bool) -> None:
@@ -131,8 +155,12 @@ def _venue_checks(query: _Query, profile: Profile, wishes: bool) -> None:
     if profile.areas:
         ids = [a.pk for a in profile.areas]
         marks = ", ".join(["%s"] * len(ids))
-        query.add(f"AND (v.area_id IN ({marks}) OR v.area_id IN (SELECT a.id FROM "  # noqa: S608
-                  f"places_area a WHERE a.parent_id IN ({marks})))", *ids, *ids)
+        query.add(
+            f"AND (v.area_id IN ({marks}) OR v.area_id IN (SELECT a.id FROM "  # noqa: S608
+            f"places_area a WHERE a.parent_id IN ({marks})))",
+            *ids,
+            *ids,
+        )
     if wishes and profile.public_transport:
         query.add("AND v.public_transport <> ''")
     if wishes and profile.parking:
@@ -142,23 +170,30 @@ def _venue_checks(query: _Query, profile: Profile, wishes: bool) -> None:
 def _free_checks(query: _Query, activity: Activity, dates: list[date], r: str) -> None:
     """Room r's venue is not closed, and the room not held, on any of the dates."""
     ops, tz, fence = connection.ops, timezone.get_current_timezone(), FENCE[query.vendor]
-    days = " OR ".join(["(c.start <= %s AND c.\"end\" >= %s)"] * len(dates))
-    query.add(f"NOT EXISTS (SELECT 1 FROM venues_closure c WHERE c.venue_id = {r}.venue_id "  # noqa: S608
-              f"AND ({days}){fence})",
-              *[ops.adapt_datefield_value(d) for d in dates for _ in range(2)])
+    days = " OR ".join(['(c.start <= %s AND c."end" >= %s)'] * len(dates))
+    query.add(
+        f"NOT EXISTS (SELECT 1 FROM venues_closure c WHERE c.venue_id = {r}.venue_id "  # noqa: S608
+        f"AND ({days}){fence})",
+        *[ops.adapt_datefield_value(d) for d in dates for _ in range(2)],
+    )
     moments = []
     for day in dates:
-        moments += [ops.adapt_datetimefield_value(datetime.combine(day, at, tzinfo=tz))
-                    for at in (activity.start, activity.end)]
+        moments += [
+            ops.adapt_datetimefield_value(datetime.combine(day, at, tzinfo=tz))
+            for at in (activity.start, activity.end)
+        ]
     # Holding bookings of a room never overlap, so of those that start before the end of
     # a date's slot (plus the room's buffer), only the last can reach past its start: one
     # index lookup per date, however many bookings the room has had.
     slots = ", ".join(["(%s, %s)"] * len(dates))
-    query.add(f"AND NOT EXISTS (SELECT 1 FROM (VALUES {slots}) AS slot WHERE "  # noqa: S608
-              f"(SELECT b.held_until FROM venues_booking b WHERE b.room_id = {r}.id "
-              f"AND b.status IN ({HOLDING}) "
-              f"AND b.start < {PLUS_BUFFER[query.vendor].format(r=r)} "
-              "ORDER BY b.start DESC LIMIT 1) > slot.column1)", *moments)
+    query.add(
+        f"AND NOT EXISTS (SELECT 1 FROM (VALUES {slots}) AS slot WHERE "  # noqa: S608
+        f"(SELECT b.held_until FROM venues_booking b WHERE b.room_id = {r}.id "
+        f"AND b.status IN ({HOLDING}) "
+        f"AND b.start < {PLUS_BUFFER[query.vendor].format(r=r)} "
+        "ORDER BY b.start DESC LIMIT 1) > slot.column1)",
+        *moments,
+    )
 
 
 def _lower_bound_factor(activity: Activity) -> Decimal:
@@ -167,9 +202,17 @@ def _lower_bound_factor(activity: Activity) -> Decimal:
     return min(hours, MONTH_HOURS) if activity.per_month >= 4 else hours
 
 
-def _walk(query: _Query, profile: Profile, index: int, dates: list[list[date]], limit: int,
-          others: tuple[int, ...] = (), availability: bool = True, budget: bool = True,
-          wishes: bool = False) -> None:
+def _walk(
+    query: _Query,
+    profile: Profile,
+    index: int,
+    dates: list[list[date]],
+    limit: int,
+    others: tuple[int, ...] = (),
+    availability: bool = True,
+    budget: bool = True,
+    wishes: bool = False,
+) -> None:
     """Rows of (activity, room, venue, and a room for each other activity or NULLs): the
     cheapest-looking rooms for the activity, walking the index on RATE (with the budget,
     only up to the rate above which every room costs more than the budget), and in each of
@@ -177,18 +220,23 @@ def _walk(query: _Query, profile: Profile, index: int, dates: list[list[date]], 
     activity, rate = profile.activities[index], rate_sql(query.vendor)
     outer = [_columns("found", ROOM_COLUMNS), _columns("fv", VENUE_COLUMNS[1:])]
     outer += [_columns(f"o{j}", ROOM_COLUMNS) for j in others]
-    query.add(f"SELECT {index}, {', '.join(outer)} FROM (SELECT "  # noqa: S608
-              f"{_columns('r', ROOM_COLUMNS)} FROM venues_room r WHERE")
+    query.add(
+        f"SELECT {index}, {', '.join(outer)} FROM (SELECT "  # noqa: S608
+        f"{_columns('r', ROOM_COLUMNS)} FROM venues_room r WHERE"
+    )
     _room_checks(query, profile, activity, dates[index], "r", availability, wishes)
     factor = _lower_bound_factor(activity)
     if budget and profile.budget_per_month is not None and factor > 0:
         bound = profile.budget_per_month * 100 / factor + CENT  # a little over: float rounding
         query.add(f"AND {rate} <= %s", bound if query.vendor == "postgresql" else float(bound))
-    query.add(f"ORDER BY {rate} LIMIT %s) AS found "
-              "JOIN venues_venue fv ON fv.id = found.venue_id", limit)
+    query.add(
+        f"ORDER BY {rate} LIMIT %s) AS found JOIN venues_venue fv ON fv.id = found.venue_id", limit
+    )
     for j in others:
-        query.add(f"LEFT JOIN venues_room o{j} ON o{j}.id = (SELECT x{j}.id FROM "  # noqa: S608
-                  f"venues_room x{j} WHERE x{j}.venue_id = found.venue_id AND")
+        query.add(
+            f"LEFT JOIN venues_room o{j} ON o{j}.id = (SELECT x{j}.id FROM "  # noqa: S608
+            f"venues_room x{j} WHERE x{j}.venue_id = found.venue_id AND"
+        )
         _room_checks(query, profile, profile.activities[j], dates[j], f"x{j}", venue=False)
         query.add(f"ORDER BY {rate_sql(query.vendor, f'x{j}.')} LIMIT 1)")
 

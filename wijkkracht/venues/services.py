@@ -44,10 +44,15 @@ def check_exists(moment: datetime) -> None:
     """Refuse a clock time its own time zone skips (the spring gap): Python would read it
     with the offset from before the jump, so the booking would end (and be held) earlier
     than its clock times say, and another group could get the room while she is in it."""
-    if moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != \
-            moment.replace(tzinfo=None):
-        raise ValidationError(_("Deze tijd bestaat die dag niet: de klok gaat dan een uur "
-                                "vooruit. Kies een andere tijd."))
+    if moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != moment.replace(
+        tzinfo=None
+    ):
+        raise ValidationError(
+            _(
+                "Deze tijd bestaat die dag niet: de klok gaat dan een uur "
+                "vooruit. Kies een andere tijd."
+            )
+        )
 
 
 def held_until(room: Room, end: datetime) -> datetime:
@@ -64,15 +69,21 @@ def check_open_requests(organisation) -> None:
     A request whose date has passed no longer counts: it lapses by itself, it cannot hold
     anything any more. Call inside the transaction that writes the new request.
     """
-    waiting = Booking.objects.filter(organisation=organisation,
-                                     status=Booking.Status.REQUESTED, start__gte=timezone.now())
-    count = (waiting.filter(series__isnull=True).count()
-             + waiting.exclude(series__isnull=True).values("series").distinct().count())
+    waiting = Booking.objects.filter(
+        organisation=organisation, status=Booking.Status.REQUESTED, start__gte=timezone.now()
+    )
+    count = (
+        waiting.filter(series__isnull=True).count()
+        + waiting.exclude(series__isnull=True).values("series").distinct().count()
+    )
     if count >= MAX_OPEN_REQUESTS:
-        raise TooManyOpenRequests(_(
-            "Jullie wachten al op antwoord op %(n)d aanvragen. Vraag een nieuwe zaal aan als "
-            "de beheerder heeft geantwoord, of annuleer een aanvraag die niet meer nodig is.")
-            % {"n": count})
+        raise TooManyOpenRequests(
+            _(
+                "Jullie wachten al op antwoord op %(n)d aanvragen. Vraag een nieuwe zaal aan als "
+                "de beheerder heeft geantwoord, of annuleer een aanvraag die niet meer nodig is."
+            )
+            % {"n": count}
+        )
 
 
 def _lock_organisation(organisation) -> None:
@@ -91,8 +102,9 @@ class BookingConflict(Exception):
 
 def overlapping(room: Room, start: datetime, held_until: datetime):
     """Holding bookings of this room whose time (with buffer) overlaps [start, held_until)."""
-    return room.bookings.filter(status__in=Booking.HOLDING, start__lt=held_until,
-                                held_until__gt=start)
+    return room.bookings.filter(
+        status__in=Booking.HOLDING, start__lt=held_until, held_until__gt=start
+    )
 
 
 def check_opening(room: Room, start: datetime, end: datetime) -> None:
@@ -103,9 +115,9 @@ def check_opening(room: Room, start: datetime, end: datetime) -> None:
     venue = room.venue
     if venue.closures.filter(start__lte=local_start.date(), end__gte=local_start.date()).exists():
         raise ValidationError(_("De locatie is dan gesloten."))
-    open_then = venue.opening_hours.filter(day=local_start.weekday(),
-                                           opens__lte=local_start.time(),
-                                           closes__gte=local_end.time())
+    open_then = venue.opening_hours.filter(
+        day=local_start.weekday(), opens__lte=local_start.time(), closes__gte=local_end.time()
+    )
     if not open_then.exists():
         raise ValidationError(_("De locatie is dan niet open. Kijk bij de openingstijden."))
 
@@ -121,13 +133,22 @@ def check_request(room: Room, start: datetime, end: datetime, people_expected: i
     if start > timezone.now() + HORIZON:
         raise ValidationError(_("Zo ver vooruit kun je nog niet boeken: hoogstens twee jaar."))
     if people_expected > room.capacity_seated:
-        raise ValidationError(_("In deze zaal passen %(n)d mensen. Kies een grotere zaal.")
-                              % {"n": room.capacity_seated})
+        raise ValidationError(
+            _("In deze zaal passen %(n)d mensen. Kies een grotere zaal.")
+            % {"n": room.capacity_seated}
+        )
     check_opening(room, start, end)
 
 
-def request_booking(room: Room, organisation, user, start: datetime, end: datetime,
-                    purpose: str, people_expected: int) -> Booking:
+def request_booking(
+    room: Room,
+    organisation,
+    user,
+    start: datetime,
+    end: datetime,
+    purpose: str,
+    people_expected: int,
+) -> Booking:
     """Ask for a room. Raises ValidationError for a bad time, BookingConflict when taken."""
     check_request(room, start, end, people_expected)
     booking = _hold(room, organisation, user, start, end, purpose, people_expected)
@@ -135,8 +156,16 @@ def request_booking(room: Room, organisation, user, start: datetime, end: dateti
     return booking
 
 
-def _hold(room: Room, organisation, user, start: datetime, end: datetime, purpose: str,
-          people_expected: int, series: BookingSeries | None = None) -> Booking:
+def _hold(
+    room: Room,
+    organisation,
+    user,
+    start: datetime,
+    end: datetime,
+    purpose: str,
+    people_expected: int,
+    series: BookingSeries | None = None,
+) -> Booking:
     """Lock, re-check, write: the room row is locked (PostgreSQL) or the write transaction
     holds the database (SQLite, IMMEDIATE), so two requests for one slot take turns; on
     PostgreSQL an exclusion constraint refuses an overlap even without the lock."""
@@ -155,9 +184,15 @@ def _hold(room: Room, organisation, user, start: datetime, end: datetime, purpos
             if other is not None:
                 raise BookingConflict(other)
             return Booking.objects.create(
-                room=room, organisation=organisation, requested_by=user, start=start,
-                end=end, held_until=until, purpose=purpose,
-                people_expected=people_expected, series=series,
+                room=room,
+                organisation=organisation,
+                requested_by=user,
+                start=start,
+                end=end,
+                held_until=until,
+                purpose=purpose,
+                people_expected=people_expected,
+                series=series,
             )
     except IntegrityError as error:
         raise BookingConflict(overlapping(room, start, until).first()) from error
@@ -189,13 +224,23 @@ def _clash_reason(room: Room, day: date, start: time, end: time, people: int) ->
     other = overlapping(room, starts, held_until(room, ends)).first()
     if other is not None:
         return _("al bezet tot %(end)s") % {
-            "end": timezone.localtime(other.held_until).strftime("%H:%M")}
+            "end": timezone.localtime(other.held_until).strftime("%H:%M")
+        }
     return ""
 
 
-def request_series(room: Room, organisation, user, first: date, last: date, start: time,
-                   end: time, purpose: str, people_expected: int,
-                   skip_clashes: bool = False) -> tuple[BookingSeries, list[Clash]]:
+def request_series(
+    room: Room,
+    organisation,
+    user,
+    first: date,
+    last: date,
+    start: time,
+    end: time,
+    purpose: str,
+    people_expected: int,
+    skip_clashes: bool = False,
+) -> tuple[BookingSeries, list[Clash]]:
     """Ask for the same slot every week from first to last date (both included).
 
     Dates that cannot be booked are listed (SeriesClashes) unless skip_clashes is set;
@@ -216,13 +261,24 @@ def request_series(room: Room, organisation, user, first: date, last: date, star
     with transaction.atomic():
         _lock_organisation(organisation)
         check_open_requests(organisation)
-        series = BookingSeries.objects.create(room=room, organisation=organisation,
-                                              first_date=first, last_date=last)
+        series = BookingSeries.objects.create(
+            room=room, organisation=organisation, first_date=first, last_date=last
+        )
     booked = []
     for day in free:
         try:
-            booked.append(_hold(room, organisation, user, local_moment(day, start),
-                                local_moment(day, end), purpose, people_expected, series))
+            booked.append(
+                _hold(
+                    room,
+                    organisation,
+                    user,
+                    local_moment(day, start),
+                    local_moment(day, end),
+                    purpose,
+                    people_expected,
+                    series,
+                )
+            )
         except BookingConflict:  # taken between the plan and now
             clashes.append(Clash(day, _("net door iemand anders geboekt")))
     if not booked:
@@ -234,20 +290,24 @@ def request_series(room: Room, organisation, user, first: date, last: date, star
 
 def decide_series(booking: Booking, manager, approve: bool, reason: str = "") -> int:
     """Approve or decline every open date of the series this booking belongs to."""
-    open_dates = Booking.objects.filter(series=booking.series_id, status=Booking.Status.REQUESTED,
-                                        room__venue__managers=manager)
+    open_dates = Booking.objects.filter(
+        series=booking.series_id, status=Booking.Status.REQUESTED, room__venue__managers=manager
+    )
     decided = [decide(b, manager, approve, reason, tell=False) for b in open_dates]
     if decided:
         _tell_requester(decided[0], count=len(decided))
     return len(decided)
 
 
-def decide(booking: Booking, manager, approve: bool, reason: str = "",
-           tell: bool = True) -> Booking:
+def decide(
+    booking: Booking, manager, approve: bool, reason: str = "", tell: bool = True
+) -> Booking:
     """A venue manager approves or declines a request; the requester is told by mail."""
     updated = Booking.objects.filter(pk=booking.pk, status=Booking.Status.REQUESTED).update(
         status=Booking.Status.APPROVED if approve else Booking.Status.DECLINED,
-        decided_by=manager, decided_at=timezone.now(), reason=reason,
+        decided_by=manager,
+        decided_at=timezone.now(),
+        reason=reason,
     )
     booking.refresh_from_db()
     if updated and tell:
@@ -258,7 +318,9 @@ def decide(booking: Booking, manager, approve: bool, reason: str = "",
 def cancel(booking: Booking, user, reason: str) -> Booking:
     """Either side cancels with a reason; the other side is told by mail."""
     updated = Booking.objects.filter(pk=booking.pk, status__in=Booking.HOLDING).update(
-        status=Booking.Status.CANCELLED, reason=reason, decided_by=user,
+        status=Booking.Status.CANCELLED,
+        reason=reason,
+        decided_by=user,
         decided_at=timezone.now(),
     )
     booking.refresh_from_db()
@@ -272,60 +334,86 @@ def cancel(booking: Booking, user, reason: str) -> Booking:
 
 def upcoming_in(room: Room):
     """The room's holding bookings from today on, for its managers."""
-    return (room.bookings.filter(status__in=Booking.HOLDING, end__gte=timezone.now())
-            .select_related("organisation").order_by("start"))
+    return (
+        room.bookings.filter(status__in=Booking.HOLDING, end__gte=timezone.now())
+        .select_related("organisation")
+        .order_by("start")
+    )
 
 
 def save_agreement(room: Room, organisation, user, data: dict) -> RoomAgreement:
     agreement, _created = RoomAgreement.objects.update_or_create(
-        room=room, organisation=organisation, defaults={**data, "updated_by": user})
+        room=room, organisation=organisation, defaults={**data, "updated_by": user}
+    )
     return agreement
 
 
 def pending_for(manager):
-    return Booking.objects.filter(room__venue__managers=manager,
-                                  status=Booking.Status.REQUESTED).select_related(
-        "room__venue", "organisation")
+    return Booking.objects.filter(
+        room__venue__managers=manager, status=Booking.Status.REQUESTED
+    ).select_related("room__venue", "organisation")
 
 
-def _tell_managers(booking: Booking, count: int = 1,
-                   template: str = "venues/email/requested.txt") -> None:
+def _tell_managers(
+    booking: Booking, count: int = 1, template: str = "venues/email/requested.txt"
+) -> None:
     venue = booking.room.venue
     recipients = [m.email for m in venue.managers.all()] or (
-        [venue.contact_email] if venue.contact_email else [])
+        [venue.contact_email] if venue.contact_email else []
+    )
     if recipients:
-        subject = (_("Nieuwe aanvraag voor %(room)s") if template.endswith("requested.txt")
-                   else _("Boeking geannuleerd: %(room)s"))
+        subject = (
+            _("Nieuwe aanvraag voor %(room)s")
+            if template.endswith("requested.txt")
+            else _("Boeking geannuleerd: %(room)s")
+        )
         _mail(booking, recipients, template, subject % {"room": booking.room.name}, count)
 
 
-def _tell_requester(booking: Booking, count: int = 1,
-                    template: str = "venues/email/decided.txt") -> None:
+def _tell_requester(
+    booking: Booking, count: int = 1, template: str = "venues/email/decided.txt"
+) -> None:
     if booking.requested_by and booking.requested_by.email:
         language = booking.requested_by.language or translation.get_language()
         with translation.override(language):
-            _mail(booking, [booking.requested_by.email], template,
-                  _("Je aanvraag voor %(room)s") % {"room": booking.room.name}, count)
+            _mail(
+                booking,
+                [booking.requested_by.email],
+                template,
+                _("Je aanvraag voor %(room)s") % {"room": booking.room.name},
+                count,
+            )
 
 
-def _mail(booking: Booking, recipients: list[str], template: str, subject: str,
-          count: int = 1) -> None:
+def _mail(
+    booking: Booking, recipients: list[str], template: str, subject: str, count: int = 1
+) -> None:
     body = render_to_string(template, {"booking": booking, "count": count})
     send_after_commit(subject, body, recipients)
 
 
 def export_for_user(user) -> dict:
     """The bookings she asked for, for her data export."""
-    return {"bookings_requested": [
-        {"organisation": b.organisation.name, "venue": b.room.venue.name, "room": b.room.name,
-         "start": b.start.isoformat(), "end": b.end.isoformat(), "purpose": b.purpose,
-         "status": b.status}
-        for b in Booking.objects.filter(requested_by=user).select_related("room__venue",
-                                                                           "organisation")
-    ]}
+    return {
+        "bookings_requested": [
+            {
+                "organisation": b.organisation.name,
+                "venue": b.room.venue.name,
+                "room": b.room.name,
+                "start": b.start.isoformat(),
+                "end": b.end.isoformat(),
+                "purpose": b.purpose,
+                "status": b.status,
+            }
+            for b in Booking.objects.filter(requested_by=user).select_related(
+                "room__venue", "organisation"
+            )
+        ]
+    }
 
 
 def save_profile(organisation, user, query: str) -> SearchProfile:
     profile, _created = SearchProfile.objects.update_or_create(
-        organisation=organisation, defaults={"query": query, "updated_by": user})
+        organisation=organisation, defaults={"query": query, "updated_by": user}
+    )
     return profile

@@ -54,44 +54,62 @@ def visible_venues(user):
     if is_reviewer(user):
         return Venue.objects.all()
     return Venue.objects.filter(
-        Q(is_published=True) | Q(added_by=user)
+        Q(is_published=True)
+        | Q(added_by=user)
         | Q(pk__in=user.managed_venues.values("pk"))
-        | Q(suggested_by__in=user.organisations.values("pk")))
+        | Q(suggested_by__in=user.organisations.values("pk"))
+    )
 
 
 def waiting_suggestions():
-    return (Venue.objects.filter(is_published=False, suggested_by__isnull=False)
-            .select_related("area__parent", "suggested_by", "added_by")
-            .prefetch_related("rooms").order_by("updated_at"))
+    return (
+        Venue.objects.filter(is_published=False, suggested_by__isnull=False)
+        .select_related("area__parent", "suggested_by", "added_by")
+        .prefetch_related("rooms")
+        .order_by("updated_at")
+    )
 
 
 def suggestions_of(user):
     """What her groups suggested, waiting or published (a rejected one is gone)."""
-    return (Venue.objects.filter(suggested_by__in=user.organisations.values("pk"))
-            .select_related("suggested_by").order_by("is_published", "-updated_at"))
+    return (
+        Venue.objects.filter(suggested_by__in=user.organisations.values("pk"))
+        .select_related("suggested_by")
+        .order_by("is_published", "-updated_at")
+    )
 
 
 def unique_key(name: str) -> str:
-    return unique_slug(name, Venue.objects.all(), field="key", max_length=70,
-                       fallback="locatie", reserved=RESERVED_KEYS)
+    return unique_slug(
+        name,
+        Venue.objects.all(),
+        field="key",
+        max_length=70,
+        fallback="locatie",
+        reserved=RESERVED_KEYS,
+    )
 
 
 class RoomInUse(ValidationError):
     """A room that is still held by bookings to come cannot be deleted."""
 
     def __init__(self, room: Room, count: int):
-        super().__init__(ngettext(
-            "Deze zaal kan niet weg: er is nog %(count)d boeking of aanvraag voor later. "
-            "Spreek eerst met de groep af wat er gebeurt.",
-            "Deze zaal kan niet weg: er zijn nog %(count)d boekingen of aanvragen voor later. "
-            "Spreek eerst met de groepen af wat er gebeurt.", count) % {"count": count})
+        super().__init__(
+            ngettext(
+                "Deze zaal kan niet weg: er is nog %(count)d boeking of aanvraag voor later. "
+                "Spreek eerst met de groep af wat er gebeurt.",
+                "Deze zaal kan niet weg: er zijn nog %(count)d boekingen of aanvragen voor later. "
+                "Spreek eerst met de groepen af wat er gebeurt.",
+                count,
+            )
+            % {"count": count}
+        )
         self.room = room
 
 
 def check_room_free(room: Room) -> None:
     """Raises RoomInUse while requested or approved bookings of the room lie ahead."""
-    count = room.bookings.filter(status__in=Booking.HOLDING,
-                                 held_until__gt=timezone.now()).count()
+    count = room.bookings.filter(status__in=Booking.HOLDING, held_until__gt=timezone.now()).count()
     if count:
         raise RoomInUse(room, count)
 
@@ -156,7 +174,8 @@ def publish(venue: Venue, link: str = "") -> bool:
     """Put a waiting suggestion in the directory and tell the suggester. False if someone
     else already decided."""
     decided = Venue.objects.filter(pk=venue.pk, is_published=False).update(
-        is_published=True, updated_at=timezone.now())
+        is_published=True, updated_at=timezone.now()
+    )
     if decided:
         _tell_suggester(venue, "venues/email/suggestion_published.txt", PUBLISHED, link=link)
     return bool(decided)
@@ -167,8 +186,7 @@ def reject(venue: Venue, reason: str) -> bool:
     with transaction.atomic():
         deleted, _rows = Venue.objects.filter(pk=venue.pk, is_published=False).delete()
     if deleted:
-        _tell_suggester(venue, "venues/email/suggestion_rejected.txt", REJECTED,
-                        reason=reason)
+        _tell_suggester(venue, "venues/email/suggestion_rejected.txt", REJECTED, reason=reason)
     return bool(deleted)
 
 

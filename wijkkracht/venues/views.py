@@ -41,8 +41,11 @@ from .profile import (
 
 def directory(request):
     form = DirectoryFilter(request.GET or None)
-    venues = Venue.objects.filter(is_published=True).select_related("area__parent").annotate(
-        most_seats=Max("rooms__capacity_seated"), price_from=Min("rooms__price_hour"))
+    venues = (
+        Venue.objects.filter(is_published=True)
+        .select_related("area__parent")
+        .annotate(most_seats=Max("rooms__capacity_seated"), price_from=Min("rooms__price_hour"))
+    )
     if form.is_valid():
         data = form.cleaned_data
         if data["area"]:
@@ -66,8 +69,11 @@ def search(request):
     Opened without answers, the form starts from her group's saved profile, else from its
     answers in the location guide's workbook, else empty (?new=1 starts afresh)."""
     saved = None if "new" in request.GET else _saved_profile(request.user)
-    data = request.GET if "form-TOTAL_FORMS" in request.GET else (
-        QueryDict(saved.query) if saved else None)
+    data = (
+        request.GET
+        if "form-TOTAL_FORMS" in request.GET
+        else (QueryDict(saved.query) if saved else None)
+    )
     source = None
     if data is not None:
         form, activities = ProfileForm(data), ActivityFormSet(data)
@@ -78,10 +84,15 @@ def search(request):
     result = None
     if data is not None and form.is_valid() and activities.is_valid():
         result = matching.search(to_profile(form, activities))
-    context = {"form": form, "activities": activities, "result": result, "source": source,
-               "saved": saved if data is not request.GET else None,
-               "memberships": memberships_of(request.user) if request.user.is_authenticated
-               else [], "query": data.urlencode() if data is not None else ""}
+    context = {
+        "form": form,
+        "activities": activities,
+        "result": result,
+        "source": source,
+        "saved": saved if data is not request.GET else None,
+        "memberships": memberships_of(request.user) if request.user.is_authenticated else [],
+        "query": data.urlencode() if data is not None else "",
+    }
     status = 400 if data is not None and result is None else 200
     return render(request, "venues/search.html", context, status=status)
 
@@ -90,8 +101,12 @@ def _saved_profile(user) -> SearchProfile | None:
     if not user.is_authenticated:
         return None
     slugs = [m.slug for m in memberships_of(user)]
-    return (SearchProfile.objects.filter(organisation__slug__in=slugs)
-            .select_related("organisation").order_by("-updated_at").first())
+    return (
+        SearchProfile.objects.filter(organisation__slug__in=slugs)
+        .select_related("organisation")
+        .order_by("-updated_at")
+        .first()
+    )
 
 
 @login_required
@@ -103,16 +118,22 @@ def save_profile(request):
         for errors in saving.errors.values():
             messages.error(request, " ".join(errors))
         return redirect("venues:search")
-    organisation = get_organisation_for_member(request, saving.cleaned_data["organisation"],
-                                               action="venues.request")
+    organisation = get_organisation_for_member(
+        request, saving.cleaned_data["organisation"], action="venues.request"
+    )
     data = QueryDict(saving.cleaned_data["query"])
     form, activities = ProfileForm(data), ActivityFormSet(data)
     if not (form.is_valid() and activities.is_valid()):
-        return render(request, "venues/search.html", {
-            "form": form, "activities": activities, "result": None}, status=400)
+        return render(
+            request,
+            "venues/search.html",
+            {"form": form, "activities": activities, "result": None},
+            status=400,
+        )
     services.save_profile(organisation, request.user, profile_query(data))
-    messages.success(request, _("Het zoekprofiel is bewaard voor %(name)s.") % {
-        "name": organisation.name})
+    messages.success(
+        request, _("Het zoekprofiel is bewaard voor %(name)s.") % {"name": organisation.name}
+    )
     return redirect(f"{reverse('venues:search')}?{profile_query(data)}")
 
 
@@ -121,8 +142,9 @@ def _workbook_organisation(user):
     if not user.is_authenticated:
         return None
     slugs = [m.slug for m in memberships_of(user)]
-    return Organisation.objects.filter(slug__in=slugs,
-                                       workbooks__guide__slug=LOCATION_GUIDE).first()
+    return Organisation.objects.filter(
+        slug__in=slugs, workbooks__guide__slug=LOCATION_GUIDE
+    ).first()
 
 
 def costs(request):
@@ -136,10 +158,10 @@ def costs(request):
 def costs_pdf(request):
     form = CostForm(request.GET)
     if not form.is_valid():
-        return render_form(request, "venues/costs.html", {"form": form, "overview": None},
-                           form)
-    html = render_to_string("venues/costs_print.html", {"overview": form.overview()},
-                            request=request)
+        return render_form(request, "venues/costs.html", {"form": form, "overview": None}, form)
+    html = render_to_string(
+        "venues/costs_print.html", {"overview": form.overview()}, request=request
+    )
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="kostenoverzicht.pdf"'
     return response
@@ -147,9 +169,12 @@ def costs_pdf(request):
 
 def detail(request, key):
     # A suggestion waits unpublished: its group, managers and reviewers see it, nobody else.
-    venue = get_object_or_404(stewardship.visible_venues(request.user)
-                              .select_related("area__parent")
-                              .prefetch_related("rooms", "opening_hours"), key=key)
+    venue = get_object_or_404(
+        stewardship.visible_venues(request.user)
+        .select_related("area__parent")
+        .prefetch_related("rooms", "opening_hours"),
+        key=key,
+    )
     context = {
         "venue": venue,
         "may_edit": stewardship.may_edit(request.user, venue),
@@ -162,32 +187,36 @@ def detail(request, key):
 
 @login_required
 def request_booking(request, key, room_id):
-    room = get_object_or_404(Room.objects.select_related("venue"), pk=room_id,
-                             venue__key=key, venue__is_published=True)
+    room = get_object_or_404(
+        Room.objects.select_related("venue"), pk=room_id, venue__key=key, venue__is_published=True
+    )
     memberships = memberships_of(request.user)
     form = BookingRequestForm(posted(request), memberships=memberships)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        organisation = get_organisation_for_member(request, data["organisation"],
-                                                   action="venues.request")
+        organisation = get_organisation_for_member(
+            request, data["organisation"], action="venues.request"
+        )
         try:
             clashes = _request(request, room, organisation, data)
         except ValidationError as error:
             form.add_error(None, error)
         except services.BookingConflict as conflict:
             form.add_error(None, _conflict_message(conflict))
-            return render(request, "venues/request.html", {"room": room, "form": form},
-                          status=409)
+            return render(request, "venues/request.html", {"room": room, "form": form}, status=409)
         except services.SeriesClashes as series:
-            context = {"room": room, "form": form, "clashes": series.clashes,
-                       "free": series.free}
+            context = {"room": room, "form": form, "clashes": series.clashes, "free": series.free}
             return render(request, "venues/request.html", context, status=409)
         else:
-            messages.success(request, _("Je aanvraag is verstuurd. De beheerder laat het je "
-                                        "weten per mail."))
+            messages.success(
+                request, _("Je aanvraag is verstuurd. De beheerder laat het je weten per mail.")
+            )
             if clashes:
-                messages.warning(request, _("Deze data zijn niet aangevraagd: %(dates)s") % {
-                    "dates": ", ".join(date_format(c.date) for c in clashes)})
+                messages.warning(
+                    request,
+                    _("Deze data zijn niet aangevraagd: %(dates)s")
+                    % {"dates": ", ".join(date_format(c.date) for c in clashes)},
+                )
             return redirect("venues:bookings", organisation.slug)
     context = {"room": room, "form": form, "memberships": memberships}
     return render_form(request, "venues/request.html", context, form)
@@ -196,13 +225,28 @@ def request_booking(request, key, room_id):
 def _request(request, room, organisation, data) -> list:
     """One booking, or a weekly series; returns the dates of a series that were skipped."""
     if data["repeat"] != "weekly":
-        services.request_booking(room, organisation, request.user, data["starts_at"],
-                                 data["ends_at"], data["purpose"], data["people_expected"])
+        services.request_booking(
+            room,
+            organisation,
+            request.user,
+            data["starts_at"],
+            data["ends_at"],
+            data["purpose"],
+            data["people_expected"],
+        )
         return []
     _series, clashes = services.request_series(
-        room, organisation, request.user, data["date"], data["until"], data["start"],
-        data["end"], data["purpose"], data["people_expected"],
-        skip_clashes=data["skip_clashes"])
+        room,
+        organisation,
+        request.user,
+        data["date"],
+        data["until"],
+        data["start"],
+        data["end"],
+        data["purpose"],
+        data["people_expected"],
+        skip_clashes=data["skip_clashes"],
+    )
     return clashes
 
 
@@ -211,9 +255,10 @@ def _conflict_message(conflict) -> str:
     if other is None:
         return _("Deze zaal is dan al bezet. Kies een andere tijd.")
     start, end = timezone.localtime(other.start), timezone.localtime(other.held_until)
-    return _("Deze zaal is dan al bezet, van %(start)s tot %(end)s (met de tijd om op te "
-             "ruimen). Kies een andere tijd of een andere zaal.") % {
-        "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
+    return _(
+        "Deze zaal is dan al bezet, van %(start)s tot %(end)s (met de tijd om op te "
+        "ruimen). Kies een andere tijd of een andere zaal."
+    ) % {"start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")}
 
 
 @login_required
@@ -221,10 +266,13 @@ def bookings(request, org):
     organisation = get_organisation_for_member(request, org)
     rows = organisation.bookings.select_related("room__venue").order_by("-start")[:200]
     feed = calendars.feed_for(organisation=organisation)
-    context = {"organisation": organisation, "bookings": rows,
-               "feed_url": request.build_absolute_uri(feed.get_absolute_url()),
-               "may_cancel_any": may(organisation.membership, "venues.cancel"),
-               "may_renew_feed": may(organisation.membership, "venues.feed_renew")}
+    context = {
+        "organisation": organisation,
+        "bookings": rows,
+        "feed_url": request.build_absolute_uri(feed.get_absolute_url()),
+        "may_cancel_any": may(organisation.membership, "venues.cancel"),
+        "may_renew_feed": may(organisation.membership, "venues.feed_renew"),
+    }
     return render(request, "venues/bookings.html", context)
 
 
@@ -239,10 +287,12 @@ def renew_feed(request, org):
 
 def feed(request, token):
     """The iCalendar feed; the long random token in the address is the only key."""
-    calendar_feed = get_object_or_404(CalendarFeed.objects.select_related("organisation",
-                                                                           "room"), token=token)
-    response = HttpResponse(calendars.to_ical(calendar_feed),
-                            content_type="text/calendar; charset=utf-8")
+    calendar_feed = get_object_or_404(
+        CalendarFeed.objects.select_related("organisation", "room"), token=token
+    )
+    response = HttpResponse(
+        calendars.to_ical(calendar_feed), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="wijkkracht.ics"'
     return response
 
@@ -253,9 +303,14 @@ def manage(request):
     if not request.user.managed_venues.exists():
         raise Http404
     rooms = Room.objects.filter(venue__managers=request.user).select_related("venue")
-    return render(request, "venues/manage.html",
-                  {"pending": services.pending_for(request.user),
-                   "rooms": rooms.order_by("venue__name", "name")})
+    return render(
+        request,
+        "venues/manage.html",
+        {
+            "pending": services.pending_for(request.user),
+            "rooms": rooms.order_by("venue__name", "name"),
+        },
+    )
 
 
 @login_required
@@ -290,8 +345,9 @@ def cancel(request, org, pk):
     only an admin cancels (organisations.permissions)."""
     organisation = get_organisation_for_member(request, org, action="venues.cancel_own")
     booking = get_object_or_404(organisation.bookings, pk=pk)
-    if booking.requested_by_id != request.user.pk and not may(organisation.membership,
-                                                              "venues.cancel"):
+    if booking.requested_by_id != request.user.pk and not may(
+        organisation.membership, "venues.cancel"
+    ):
         raise PermissionDenied
     form = CancelForm(request.POST)
     if not form.is_valid():

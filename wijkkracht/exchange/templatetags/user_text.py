@@ -16,5 +16,11 @@ SCHEMES = {"http", "https", "mailto"}
 @register.filter
 def user_text(text: str) -> SafeString:
     html = linebreaks(urlize(escape(text or ""), nofollow=True, autoescape=False))
-    return mark_safe(nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,  # noqa: S308 - nh3 cleaned it
-                               link_rel="nofollow noopener noreferrer ugc"))
+    clean = nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=SCHEMES,
+        link_rel="nofollow noopener noreferrer ugc",
+    )
+    return mark_safe(clean)  # noqa: S308 - nh3 cleaned it

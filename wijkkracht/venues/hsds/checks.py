@@ -46,8 +46,9 @@ def _check_unique_ids(rows: list[Row], report: Report) -> None:
         if not isinstance(row_id, str):
             continue
         if row_id in first:
-            report.add(row.where, "id", _("deze id staat ook in %(where)s") % {
-                "where": first[row_id]})
+            report.add(
+                row.where, "id", _("deze id staat ook in %(where)s") % {"where": first[row_id]}
+            )
             row.bad = True
         else:
             first[row_id] = row.where

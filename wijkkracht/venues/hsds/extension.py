@@ -29,13 +29,17 @@ def _amount(value) -> str | None:
 def extension_entry(venue: Venue, rooms: list[Room], closures: list[Closure]) -> dict:
     """The extension's entry for a venue with these rooms and closures."""
     entry = {
-        "key": venue.key, "kind": venue.kind, "wijk": venue.area.slug,
+        "key": venue.key,
+        "kind": venue.kind,
+        "wijk": venue.area.slug,
         "house_rules": {name: getattr(venue, name) for name in Venue.HOUSE_RULES},
         "house_rules_text": venue.house_rules_text,
         **{name: getattr(venue, name) for name in PARKING},
         "accessibility": {name: getattr(venue, name) for name in Venue.ACCESSIBILITY},
-        "closures": [{"start": c.start.isoformat(), "end": c.end.isoformat(), "reason": c.reason}
-                     for c in closures],
+        "closures": [
+            {"start": c.start.isoformat(), "end": c.end.isoformat(), "reason": c.reason}
+            for c in closures
+        ],
         "rooms": [_room_entry(venue.key, room) for room in rooms],
     }
     if venue.contact_url:
@@ -45,7 +49,8 @@ def extension_entry(venue: Venue, rooms: list[Room], closures: list[Closure]) ->
 
 def _room_entry(key: str, room: Room) -> dict:
     return {
-        "id": stable_id("room", key, room.name), "name": room.name,
+        "id": stable_id("room", key, room.name),
+        "name": room.name,
         **{name: getattr(room, name) for name in ROOM_NUMBERS},
         # Only the facilities we know; anything else in the JSON field has no meaning here.
         "facilities": [name for name in room.facilities if name in Room.FACILITIES],
@@ -64,12 +69,12 @@ class Entry:
 
 
 def _path_text(base: str, path: Path) -> str:
-    return base + "".join(f"[{part}]" if isinstance(part, int) else f".{part}"
-                          for part in path)
+    return base + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
 
 
-def read_extension(extension, base: str, location_ids: set[str],
-                   report: Report) -> dict[str, Entry | None] | None:
+def read_extension(
+    extension, base: str, location_ids: set[str], report: Report
+) -> dict[str, Entry | None] | None:
     """The entries by location id (None for an entry with problems), or None when the
     extension as a whole cannot be used. Problems go to report."""
     if extension is None:
@@ -107,17 +112,23 @@ def _entry(raw: dict, where: str, areas: dict[str, Area], report: Report) -> Ent
         report.add(where, "wijk", _("onbekende wijk %(wijk)s") % {"wijk": raw["wijk"]})
     rules, access = raw.get("house_rules", {}), raw.get("accessibility", {})
     fields = {
-        "kind": raw["kind"], "area_id": area.pk if area else None,
-        "contact_url": fitting(report, where, "contact_url", raw.get("contact_url", ""),
-                               Venue, "contact_url"),
+        "kind": raw["kind"],
+        "area_id": area.pk if area else None,
+        "contact_url": fitting(
+            report, where, "contact_url", raw.get("contact_url", ""), Venue, "contact_url"
+        ),
         "house_rules_text": raw.get("house_rules_text", ""),
         **{name: raw.get(name, _default(name)) for name in PARKING},
         **{name: rules.get(name, _default(name)) for name in Venue.HOUSE_RULES},
         **{name: access.get(name, _default(name)) for name in Venue.ACCESSIBILITY},
     }
     key = fitting(report, where, "key", raw["key"], Venue, "key")
-    return Entry(key, fields, _closures(raw.get("closures", []), where, report),
-                 _rooms(raw.get("rooms", []), where, report))
+    return Entry(
+        key,
+        fields,
+        _closures(raw.get("closures", []), where, report),
+        _rooms(raw.get("rooms", []), where, report),
+    )
 
 
 def _closures(raw: list[dict], where: str, report: Report) -> list[tuple[date, date, str]]:
@@ -141,12 +152,16 @@ def _rooms(raw: list[dict], where: str, report: Report) -> list[dict]:
             report.add(at, "name", _("twee zalen met de naam %(name)s") % {"name": name})
         names.add(name)
         prices = {price: money(report, at, price, room.get(price)) for price in PRICES}
-        rooms.append({
-            "name": name, "capacity_seated": room["capacity_seated"],
-            "size_m2": room.get("size_m2"),
-            "facilities": list(dict.fromkeys(room.get("facilities", []))),
-            "social_discount_percent": room.get("social_discount_percent", 0),
-            "buffer_minutes": room.get("buffer_minutes", 0),
-            **prices, "one_off_costs": prices["one_off_costs"] or Decimal("0.00"),
-        })
+        rooms.append(
+            {
+                "name": name,
+                "capacity_seated": room["capacity_seated"],
+                "size_m2": room.get("size_m2"),
+                "facilities": list(dict.fromkeys(room.get("facilities", []))),
+                "social_discount_percent": room.get("social_discount_percent", 0),
+                "buffer_minutes": room.get("buffer_minutes", 0),
+                **prices,
+                "one_off_costs": prices["one_off_costs"] or Decimal("0.00"),
+            }
+        )
     return rooms

@@ -11,13 +11,18 @@ CENTS = Decimal("0.01")
 COORDINATE = Decimal("0.00001")
 
 
-def fitting(report: Report, where: str, field: str, value: str, model: type[models.Model],
-            model_field: str) -> str:
+def fitting(
+    report: Report, where: str, field: str, value: str, model: type[models.Model], model_field: str
+) -> str:
     """value, after telling report when it is longer than model_field may hold."""
     limit = model._meta.get_field(model_field).max_length
     if limit and len(value) > limit:
-        report.add(where, field, _("te lang: %(length)d tekens, hoogstens %(limit)d") % {
-            "length": len(value), "limit": limit})
+        report.add(
+            where,
+            field,
+            _("te lang: %(length)d tekens, hoogstens %(limit)d")
+            % {"length": len(value), "limit": limit},
+        )
     return value
 
 

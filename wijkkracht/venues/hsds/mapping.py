@@ -38,14 +38,15 @@ class Context:
     known_keys: dict[str, str]  # our stable location id → key, for the venues we have
 
 
-def map_locations(package: Package, entries: dict[str, Entry | None],
-                  report: Report) -> tuple[list[VenueData], int]:
+def map_locations(
+    package: Package, entries: dict[str, Entry | None], report: Report
+) -> tuple[list[VenueData], int]:
     """The venues in package, and how many locations were skipped as not physical."""
     context = Context(
-        organizations={row.data["id"]: row for row in package.rows["organization"]
-                       if not row.bad},
+        organizations={row.data["id"]: row for row in package.rows["organization"] if not row.bad},
         children={child.name: _by_location(package.rows[child.name]) for child in CHILDREN},
-        entries=entries, wijken=WijkFinder(),
+        entries=entries,
+        wijken=WijkFinder(),
         # A package of ours that lost its extension still updates the venues it came from.
         known_keys={location_id(key): key for key in Venue.objects.values_list("key", flat=True)},
     )
@@ -63,8 +64,9 @@ def map_locations(package: Package, entries: dict[str, Entry | None],
     return venues, skipped
 
 
-def _told_already(location: str, own: dict[str, list[Row]],
-                  entries: dict[str, Entry | None]) -> bool:
+def _told_already(
+    location: str, own: dict[str, list[Row]], entries: dict[str, Entry | None]
+) -> bool:
     """Whether the location's extension entry or one of its rows is bad: then its problems
     are in the report already, and mapping it would only repeat them."""
     bad_entry = location in entries and entries[location] is None
@@ -79,69 +81,95 @@ def _by_location(rows: list[Row]) -> dict[str, list[Row]]:
     return grouped
 
 
-def _venue(location: Row, own: dict[str, list[Row]], context: Context,
-           report: Report) -> VenueData:
+def _venue(location: Row, own: dict[str, list[Row]], context: Context, report: Report) -> VenueData:
     data, where = location.data, location.where
     entry = context.entries.get(data["id"])
     organization = context.organizations.get(data.get("organization_id"))
     fields = {
-        "name": _name(location, report), "managed_by": _managed_by(organization, report),
+        "name": _name(location, report),
+        "managed_by": _managed_by(organization, report),
         **_address(location, own["address"], context.wijken if entry is None else None, report),
         "latitude": coordinate(data.get("latitude")),
         "longitude": coordinate(data.get("longitude")),
-        "public_transport": fitting(report, where, "transportation",
-                                    data.get("transportation", ""), Venue, "public_transport"),
+        "public_transport": fitting(
+            report,
+            where,
+            "transportation",
+            data.get("transportation", ""),
+            Venue,
+            "public_transport",
+        ),
         "contact_email": _contact_email(own["contact"], organization, report),
         "accessibility_text": _accessibility_text(own["accessibility"], ours=entry is not None),
-        "is_published": True, "is_demo": False,
+        "is_published": True,
+        "is_demo": False,
     }
     if entry is not None:
         fields.update(entry.fields)
-        return VenueData(entry.key, where, fields, _hours(own["schedule"], report),
-                         entry.closures, entry.rooms)
+        return VenueData(
+            entry.key, where, fields, _hours(own["schedule"], report), entry.closures, entry.rooms
+        )
     if organization is not None and "website" in organization.data:
-        fields["contact_url"] = fitting(report, organization.where, "website",
-                                        organization.data["website"], Venue, "contact_url")
+        fields["contact_url"] = fitting(
+            report,
+            organization.where,
+            "website",
+            organization.data["website"],
+            Venue,
+            "contact_url",
+        )
     key = context.known_keys.get(data["id"], f"hsds-{data['id']}")
     return VenueData(key, where, fields, _hours(own["schedule"], report), None, None)
 
 
 def _name(location: Row, report: Report) -> str:
     if "name" not in location.data:
-        report.add(location.where, "name", _("verplicht voor een locatie op Wijkkracht, "
-                                             "maar ontbreekt of is leeg"))
+        report.add(
+            location.where,
+            "name",
+            _("verplicht voor een locatie op Wijkkracht, maar ontbreekt of is leeg"),
+        )
     return fitting(report, location.where, "name", location.data.get("name", ""), Venue, "name")
 
 
 def _managed_by(organization: Row | None, report: Report) -> str:
     if organization is None:
         return ""
-    return fitting(report, organization.where, "name", organization.data["name"], Venue,
-                   "managed_by")
+    return fitting(
+        report, organization.where, "name", organization.data["name"], Venue, "managed_by"
+    )
 
 
-def _address(location: Row, rows: list[Row], wijken: WijkFinder | None,
-             report: Report) -> dict:
+def _address(location: Row, rows: list[Row], wijken: WijkFinder | None, report: Report) -> dict:
     """Street, postcode and, without an extension, the wijk named in the address."""
     if not rows:
-        report.add(location.where, "addresses",
-                   _("geen adres; een locatie op Wijkkracht heeft een adres nodig"))
+        report.add(
+            location.where,
+            "addresses",
+            _("geen adres; een locatie op Wijkkracht heeft een adres nodig"),
+        )
         return {}
     row = next((row for row in rows if row.data["address_type"] == "physical"), rows[0])
     fields = {
-        "address": fitting(report, row.where, "address_1", row.data["address_1"], Venue,
-                           "address"),
-        "postcode": fitting(report, row.where, "postal_code", row.data["postal_code"], Venue,
-                            "postcode"),
+        "address": fitting(report, row.where, "address_1", row.data["address_1"], Venue, "address"),
+        "postcode": fitting(
+            report, row.where, "postal_code", row.data["postal_code"], Venue, "postcode"
+        ),
     }
     if wijken is not None:
         area = wijken.by_address(row.data)
         fields["area_id"] = area.pk if area else None
         if area is None:
             said = ", ".join(str(row.data[name]) for name in ADDRESS_FIELDS if name in row.data)
-            report.add(row.where, "region", _(
-                "geen wijk gevonden; zet de naam van een wijk in region, address_2 of city "
-                "(nu: %(said)s)") % {"said": said})
+            report.add(
+                row.where,
+                "region",
+                _(
+                    "geen wijk gevonden; zet de naam van een wijk in region, address_2 of city "
+                    "(nu: %(said)s)"
+                )
+                % {"said": said},
+            )
     return fields
 
 
@@ -162,23 +190,38 @@ def _accessibility_text(rows: list[Row], ours: bool) -> str:
 def _hours(rows: list[Row], report: Report) -> list[tuple[int, time, time]]:
     hours = sorted(hour for row in rows for hour in _schedule_hours(row, report))
     for (day, _opens, closes, _where), (next_day, next_opens, _closes, where) in zip(
-            hours, hours[1:], strict=False):
+        hours, hours[1:], strict=False
+    ):
         if day == next_day and next_opens < closes:
-            report.add(where, "opens_at", _("Twee openingstijden op %(day)s overlappen.") % {
-                "day": OpeningHours.Day(day).label})
+            report.add(
+                where,
+                "opens_at",
+                _("Twee openingstijden op %(day)s overlappen.")
+                % {"day": OpeningHours.Day(day).label},
+            )
     return [(day, opens, closes) for day, opens, closes, _where in hours]
 
 
 def _schedule_hours(row: Row, report: Report) -> list[tuple[int, time, time, str]]:
     data = row.data
     if data.get("freq", "WEEKLY") != "WEEKLY" or data.get("interval", 1) != 1:
-        report.add(row.where, "freq", _("alleen openingstijden die elke week gelden kunnen "
-                                        "we overnemen (freq WEEKLY, interval 1)"))
+        report.add(
+            row.where,
+            "freq",
+            _(
+                "alleen openingstijden die elke week gelden kunnen "
+                "we overnemen (freq WEEKLY, interval 1)"
+            ),
+        )
         return []
     days = [day.strip() for day in data.get("byday", "").split(",") if day.strip()]
     if not days or any(day not in WEEKDAYS for day in days):
-        report.add(row.where, "byday", _("geef de dagen zo: MO,TU,WE,TH,FR,SA,SU (nu: "
-                                         "%(said)s)") % {"said": data.get("byday", "")})
+        report.add(
+            row.where,
+            "byday",
+            _("geef de dagen zo: MO,TU,WE,TH,FR,SA,SU (nu: %(said)s)")
+            % {"said": data.get("byday", "")},
+        )
         return []
     opens, closes = _local_time(row, "opens_at", report), _local_time(row, "closes_at", report)
     if opens is None or closes is None:
@@ -197,8 +240,11 @@ def _local_time(row: Row, field: str, report: Report) -> time | None:
     match = LOCAL_TIME.fullmatch(value)
     if match is None:
         # A UTC offset is a guess half the year (summer time); we keep local times.
-        report.add(row.where, field, _("geef de tijd zoals de klok in Nederland hem "
-                                       "aanwijst, zonder tijdzone, zoals 09:00"))
+        report.add(
+            row.where,
+            field,
+            _("geef de tijd zoals de klok in Nederland hem aanwijst, zonder tijdzone, zoals 09:00"),
+        )
         return None
     hours, minutes, seconds = match.groups()
     return time(int(hours), int(minutes), int(seconds or 0))
@@ -208,6 +254,10 @@ def _check_unique_keys(venues: list[VenueData], report: Report) -> None:
     first: dict[str, str] = {}
     for venue in venues:
         if venue.key in first:
-            report.add(venue.where, "key", _("de sleutel %(key)s hoort ook bij %(where)s") % {
-                "key": venue.key, "where": first[venue.key]})
+            report.add(
+                venue.where,
+                "key",
+                _("de sleutel %(key)s hoort ook bij %(where)s")
+                % {"key": venue.key, "where": first[venue.key]},
+            )
         first.setdefault(venue.key, venue.where)

@@ -40,15 +40,17 @@ class Row:
 @dataclass
 class Package:
     rows: dict[str, list[Row]] = field(
-        default_factory=lambda: {resource.name: [] for resource in RESOURCES})
+        default_factory=lambda: {resource.name: [] for resource in RESOURCES}
+    )
     extension: object = None
     extension_where: str = ""
 
     def add(self, resource: str, where: str, values: dict) -> None:
         # Empty means absent, in CSV and JSON alike; fields HSDS has but we do not use
         # (and extra fields of an HSDS profile) are left out.
-        data = {name: values[name] for name in columns(resource)
-                if values.get(name) not in (None, "")}
+        data = {
+            name: values[name] for name in columns(resource) if values.get(name) not in (None, "")
+        }
         self.rows[resource].append(Row(where, data))
 
 
@@ -61,8 +63,12 @@ def load_json(data: bytes, where: str, report: Report):
     try:
         text = data.decode("utf-8-sig")
         if too_deep(text):
-            report.add(where, "", _("te diep genest: hoogstens %(n)d lagen van lijsten en "
-                                    "objecten in elkaar") % {"n": MAX_DEPTH})
+            report.add(
+                where,
+                "",
+                _("te diep genest: hoogstens %(n)d lagen van lijsten en objecten in elkaar")
+                % {"n": MAX_DEPTH},
+            )
             return None
         return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError) as error:

@@ -29,8 +29,11 @@ def read_package(path: Path, report: Report) -> Package:
     elif path.suffix.lower() == ".json":
         return read_json(path, report)
     else:
-        report.add(path.name, "", _("geef een .json-bestand, een map met datapackage.json "
-                                    "of een .zip-bestand"))
+        report.add(
+            path.name,
+            "",
+            _("geef een .json-bestand, een map met datapackage.json of een .zip-bestand"),
+        )
     return Package()
 
 
@@ -59,8 +62,9 @@ def read_json(path: Path, report: Report) -> Package:
     return package
 
 
-def _location(package: Package, where: str, location: dict, organization_id,
-              report: Report) -> None:
+def _location(
+    package: Package, where: str, location: dict, organization_id, report: Report
+) -> None:
     package.add("location", where, {"organization_id": organization_id, **location})
     # Nesting says whose a child is, whatever it says itself. Under a location whose id is
     # wrong (told once, for the location) its children are left out.

@@ -41,13 +41,24 @@ class Report:
 
     def summary(self) -> str:
         if not self.ok:
-            return ngettext("Niets geïmporteerd: %(count)d probleem.",
-                            "Niets geïmporteerd: %(count)d problemen.",
-                            len(self.problems)) % {"count": len(self.problems)}
-        counts = {"created": self.created, "updated": self.updated,
-                  "unchanged": self.unchanged, "skipped": self.skipped}
-        text = _("%(created)d nieuw, %(updated)d bijgewerkt, %(unchanged)d ongewijzigd, "
-                 "%(skipped)d overgeslagen (geen gebouw).") % counts
+            return ngettext(
+                "Niets geïmporteerd: %(count)d probleem.",
+                "Niets geïmporteerd: %(count)d problemen.",
+                len(self.problems),
+            ) % {"count": len(self.problems)}
+        counts = {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+        }
+        text = (
+            _(
+                "%(created)d nieuw, %(updated)d bijgewerkt, %(unchanged)d ongewijzigd, "
+                "%(skipped)d overgeslagen (geen gebouw)."
+            )
+            % counts
+        )
         if self.dry_run:
             return _("Proef, niets opgeslagen: %(text)s") % {"text": text}
         return _("Geïmporteerd: %(text)s") % {"text": text}

@@ -21,7 +21,7 @@ UPDATE_BATCH = 100
 
 def _chunks(items: list) -> Iterator[list]:
     for start in range(0, len(items), CHUNK):
-        yield items[start:start + CHUNK]
+        yield items[start : start + CHUNK]
 
 
 def save_venues(venues: list[VenueData], report: Report) -> None:
@@ -30,10 +30,14 @@ def save_venues(venues: list[VenueData], report: Report) -> None:
         existing = Venue.objects.in_bulk([venue.key for venue in venues], field_name="key")
         old_ids = {venue.pk for venue in existing.values()}
         ids, changed = _save_fields(venues, existing)
-        changed |= _replace(OpeningHours, ("day", "opens", "closes"),
-                            {ids[v.key]: v.hours for v in venues})
-        changed |= _replace(Closure, ("start", "end", "reason"),
-                            {ids[v.key]: v.closures for v in venues if v.closures is not None})
+        changed |= _replace(
+            OpeningHours, ("day", "opens", "closes"), {ids[v.key]: v.hours for v in venues}
+        )
+        changed |= _replace(
+            Closure,
+            ("start", "end", "reason"),
+            {ids[v.key]: v.closures for v in venues if v.closures is not None},
+        )
         changed |= _save_rooms({ids[v.key]: v.rooms for v in venues if v.rooms is not None})
         report.created = len(venues) - len(old_ids)
         report.updated = len(changed & old_ids)
@@ -42,8 +46,9 @@ def save_venues(venues: list[VenueData], report: Report) -> None:
             transaction.set_rollback(True)
 
 
-def _save_fields(venues: list[VenueData],
-                 existing: dict[str, Venue]) -> tuple[dict[str, int], set[int]]:
+def _save_fields(
+    venues: list[VenueData], existing: dict[str, Venue]
+) -> tuple[dict[str, int], set[int]]:
     """Each venue's id by key; and the ids of existing venues whose fields changed."""
     now, new, changed = timezone.now(), [], defaultdict(list)
     for data in venues:
@@ -69,7 +74,8 @@ def _replace(model, names: tuple[str, ...], wanted: dict[int, list[tuple]]) -> s
     have, gone, new, touched = defaultdict(dict), [], [], set()
     for chunk in _chunks(list(wanted)):
         for pk, venue_id, *values in model.objects.filter(venue_id__in=chunk).values_list(
-                "pk", "venue_id", *names):
+            "pk", "venue_id", *names
+        ):
             if tuple(values) in have[venue_id]:
                 gone.append(pk)  # a twin row: one is enough
                 touched.add(venue_id)
@@ -78,8 +84,11 @@ def _replace(model, names: tuple[str, ...], wanted: dict[int, list[tuple]]) -> s
     for venue_id, rows in wanted.items():
         rows = dict.fromkeys(rows)
         old = [pk for row, pk in have[venue_id].items() if row not in rows]
-        added = [model(venue_id=venue_id, **dict(zip(names, row, strict=True)))
-                 for row in rows if row not in have[venue_id]]
+        added = [
+            model(venue_id=venue_id, **dict(zip(names, row, strict=True)))
+            for row in rows
+            if row not in have[venue_id]
+        ]
         if old or added:
             gone += old
             new += added
@@ -116,8 +125,9 @@ def _save_rooms(wanted: dict[int, list[dict]]) -> set[int]:
     Room.objects.bulk_update(changed_rooms, ROOM_FIELDS, batch_size=UPDATE_BATCH)
     for chunk in _chunks([room.pk for room in have.values()]):
         # A room with bookings stays, so no booking loses its room.
-        unbooked = dict(Room.objects.filter(pk__in=chunk, bookings__isnull=True)
-                        .values_list("pk", "venue_id"))
+        unbooked = dict(
+            Room.objects.filter(pk__in=chunk, bookings__isnull=True).values_list("pk", "venue_id")
+        )
         Room.objects.filter(pk__in=list(unbooked)).delete()
         venues |= set(unbooked.values())
     return venues

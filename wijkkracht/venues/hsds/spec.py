@@ -55,8 +55,11 @@ def definition(name: str) -> dict:
 def columns(name: str) -> tuple[str, ...]:
     """The plain (non-array) fields of an HSDS object: the columns of its CSV file."""
     properties = definition(name)["properties"]
-    return tuple(field for field, part in properties.items()
-                 if resolve(part).get("type") not in ("array", "object"))
+    return tuple(
+        field
+        for field, part in properties.items()
+        if resolve(part).get("type") not in ("array", "object")
+    )
 
 
 def field_schema(name: str, field: str) -> dict:
@@ -65,11 +68,13 @@ def field_schema(name: str, field: str) -> dict:
 
 @cache
 def columns_of_format(name: str, form: str) -> frozenset[str]:
-    return frozenset(field for field in columns(name) if field_schema(name, field).get("format")
-                     == form)
+    return frozenset(
+        field for field in columns(name) if field_schema(name, field).get("format") == form
+    )
 
 
 @cache
 def number_columns(name: str) -> frozenset[str]:
-    return frozenset(field for field in columns(name)
-                     if field_schema(name, field).get("type") == "number")
+    return frozenset(
+        field for field in columns(name) if field_schema(name, field).get("type") == "number"
+    )

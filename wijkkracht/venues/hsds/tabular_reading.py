@@ -47,8 +47,9 @@ class ZipSource:
 
     def __init__(self, archive: zipfile.ZipFile):
         self.archive = archive
-        found = [name for name in archive.namelist()
-                 if PurePosixPath(name).name == DATAPACKAGE_FILE]
+        found = [
+            name for name in archive.namelist() if PurePosixPath(name).name == DATAPACKAGE_FILE
+        ]
         self.prefix = min(found, key=len).removesuffix(DATAPACKAGE_FILE) if found else ""
 
     def read(self, name: str) -> bytes | None:
@@ -112,15 +113,17 @@ def _resource_paths(descriptor, report: Report) -> dict[str, str]:
         path = resource.get("path")
         parts = PurePosixPath(path).parts if isinstance(path, str) else ("..",)
         if not parts or ".." in parts or path.startswith("/") or "\\" in path or ":" in path:
-            report.add(f"{DATAPACKAGE_FILE}: resources[{index}]", "path",
-                       _("moet een bestand in het pakket zijn"))
+            report.add(
+                f"{DATAPACKAGE_FILE}: resources[{index}]",
+                "path",
+                _("moet een bestand in het pakket zijn"),
+            )
             continue
         paths[resource["name"]] = path
     return paths
 
 
-def _read_csv(package: Package, resource: Resource, name: str, data: bytes,
-              report: Report) -> None:
+def _read_csv(package: Package, resource: Resource, name: str, data: bytes, report: Report) -> None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -138,18 +141,33 @@ def _read_csv(package: Package, resource: Resource, name: str, data: bytes,
             if any(cell.strip() for cell in cells):
                 _add_row(package, resource, row_where(name, number), header, cells, report)
     except csv.Error as error:
-        report.add(row_where(name, reader.line_num), "",
-                   _("geen geldige CSV: %(error)s") % {"error": error})
+        report.add(
+            row_where(name, reader.line_num),
+            "",
+            _("geen geldige CSV: %(error)s") % {"error": error},
+        )
 
 
-def _add_row(package: Package, resource: Resource, where: str, header: list[str],
-             cells: list[str], report: Report) -> None:
+def _add_row(
+    package: Package,
+    resource: Resource,
+    where: str,
+    header: list[str],
+    cells: list[str],
+    report: Report,
+) -> None:
     if len(cells) > len(header):
         report.add(where, "", _("meer cellen dan kolommen in de kopregel"))
     known = columns(resource.name)
-    package.add(resource.name, where, {
-        column: _typed(resource.name, column, unguard(cell.strip()))
-        for column, cell in zip(header, cells, strict=False) if column in known})
+    package.add(
+        resource.name,
+        where,
+        {
+            column: _typed(resource.name, column, unguard(cell.strip()))
+            for column, cell in zip(header, cells, strict=False)
+            if column in known
+        },
+    )
 
 
 def _typed(resource: str, column: str, text: str):

@@ -32,9 +32,12 @@ TYPES = {
     "null": lambda v: v is None,
 }
 TYPE_NAMES = {
-    "string": gettext_lazy("tekst"), "number": gettext_lazy("een getal (met een punt: 52.07)"),
-    "integer": gettext_lazy("een heel getal"), "boolean": gettext_lazy("true of false"),
-    "array": gettext_lazy("een lijst"), "object": gettext_lazy("een object"),
+    "string": gettext_lazy("tekst"),
+    "number": gettext_lazy("een getal (met een punt: 52.07)"),
+    "integer": gettext_lazy("een heel getal"),
+    "boolean": gettext_lazy("true of false"),
+    "array": gettext_lazy("een lijst"),
+    "object": gettext_lazy("een object"),
     "null": gettext_lazy("leeg (null)"),
 }
 
@@ -71,8 +74,10 @@ validate_url = URLValidator()
 FORMATS = {
     "uuid": (is_uuid, gettext_lazy("geen geldige UUID")),
     "email": (lambda v: _passes(validate_email, v), gettext_lazy("geen geldig e-mailadres")),
-    "uri": (lambda v: _passes(validate_url, v),
-            gettext_lazy("geen geldig webadres (begin met https://)")),
+    "uri": (
+        lambda v: _passes(validate_url, v),
+        gettext_lazy("geen geldig webadres (begin met https://)"),
+    ),
     "date": (_is_date, gettext_lazy("geen geldige datum (JJJJ-MM-DD)")),
 }
 
@@ -84,7 +89,7 @@ def split_path(path: Path) -> tuple[Path, str]:
     if not names:
         return path, ""
     last = names[-1]
-    return path[:last], str(path[last]) + "".join(f"[{part}]" for part in path[last + 1:])
+    return path[:last], str(path[last]) + "".join(f"[{part}]" for part in path[last + 1 :])
 
 
 def problems(value, part: dict, path: Path = ()) -> Iterator[tuple[Path, str]]:
@@ -102,8 +107,11 @@ def problems(value, part: dict, path: Path = ()) -> Iterator[tuple[Path, str]]:
         return
     if "enum" in part and value not in part["enum"]:
         choices = ", ".join(str(choice) for choice in part["enum"])
-        yield path, _("onbekende waarde %(value)s; kies uit: %(choices)s") % {
-            "value": value, "choices": choices}
+        yield (
+            path,
+            _("onbekende waarde %(value)s; kies uit: %(choices)s")
+            % {"value": value, "choices": choices},
+        )
         return
     yield from _scalar_problems(value, part, path)
     if isinstance(value, dict):
@@ -119,8 +127,10 @@ def _scalar_problems(value, part: dict, path: Path) -> Iterator[tuple[Path, str]
             yield path, str(FORMATS[part["format"]][1])
         elif "pattern" in part and not re.search(part["pattern"], value):
             example = (part.get("examples") or ["?"])[0]
-            yield path, _("heeft niet de goede vorm; bijvoorbeeld: %(example)s") % {
-                "example": example}
+            yield (
+                path,
+                _("heeft niet de goede vorm; bijvoorbeeld: %(example)s") % {"example": example},
+            )
         elif len(value) < part.get("minLength", 0):
             yield path, _("mag niet leeg zijn")
     elif TYPES["number"](value):

@@ -45,8 +45,11 @@ def json_document(export: Export) -> dict:
     for location in export.rows["location"]:
         nested = {child.nested_as: children[child.name].get(location["id"]) for child in CHILDREN}
         locations.append({**location, **{key: rows for key, rows in nested.items() if rows}})
-    return {"organizations": export.rows["organization"], "locations": locations,
-            EXTENSION_RESOURCE: export.extension}
+    return {
+        "organizations": export.rows["organization"],
+        "locations": locations,
+        EXTENSION_RESOURCE: export.extension,
+    }
 
 
 def write_json(path: Path, export: Export) -> None:
@@ -54,8 +57,9 @@ def write_json(path: Path, export: Export) -> None:
 
 
 def write_tabular(path: Path, export: Export, as_zip: bool = False) -> None:
-    files = {resource.path: _csv_bytes(resource, export.rows[resource.name])
-             for resource in RESOURCES}
+    files = {
+        resource.path: _csv_bytes(resource, export.rows[resource.name]) for resource in RESOURCES
+    }
     files[EXTENSION_FILE] = _json_bytes(export.extension)
     files[DATAPACKAGE_FILE] = _json_bytes(datapackage())
     if as_zip:
@@ -83,27 +87,45 @@ def datapackage() -> dict:
         "name": "wijkkracht-venues",
         "title": "Wijkkracht venues (Open Referral HSDS 3.0)",
         "description": "Venues for neighbourhood activities as HSDS 3.0 organizations and "
-                       "locations. What HSDS cannot express (rooms, prices, house rules, "
-                       f"closures) is in {EXTENSION_FILE}, by location id.",
-        "resources": [*(_table(resource) for resource in RESOURCES), {
-            "name": EXTENSION_RESOURCE, "path": EXTENSION_FILE, "profile": "data-resource",
-            "format": "json", "mediatype": "application/json", "encoding": "utf-8",
-            "description": definition(EXTENSION_RESOURCE)["description"],
-        }],
+        "locations. What HSDS cannot express (rooms, prices, house rules, "
+        f"closures) is in {EXTENSION_FILE}, by location id.",
+        "resources": [
+            *(_table(resource) for resource in RESOURCES),
+            {
+                "name": EXTENSION_RESOURCE,
+                "path": EXTENSION_FILE,
+                "profile": "data-resource",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "description": definition(EXTENSION_RESOURCE)["description"],
+            },
+        ],
     }
 
 
 def _table(resource: Resource) -> dict:
     required = definition(resource.name)["required"]
-    schema = {"fields": [_field(resource.name, name, name in required)
-                         for name in columns(resource.name)],
-              "primaryKey": "id"}
+    schema = {
+        "fields": [
+            _field(resource.name, name, name in required) for name in columns(resource.name)
+        ],
+        "primaryKey": "id",
+    }
     if resource.link:
-        schema["foreignKeys"] = [{"fields": resource.link,
-                                  "reference": {"resource": resource.link_to, "fields": "id"}}]
-    return {"name": resource.name, "path": resource.path, "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "description": definition(resource.name)["description"], "schema": schema}
+        schema["foreignKeys"] = [
+            {"fields": resource.link, "reference": {"resource": resource.link_to, "fields": "id"}}
+        ]
+    return {
+        "name": resource.name,
+        "path": resource.path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": definition(resource.name)["description"],
+        "schema": schema,
+    }
 
 
 def _field(resource: str, name: str, required: bool) -> dict:

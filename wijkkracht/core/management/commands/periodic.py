@@ -4,8 +4,10 @@ from wijkkracht.core import periodic
 
 
 class Command(BaseCommand):
-    help = ("Run the platform's periodic work once (digest, lost mail, old mail). Run it "
-            "every few minutes from a systemd timer or cron; running it twice does no harm.")
+    help = (
+        "Run the platform's periodic work once (digest, lost mail, old mail). Run it "
+        "every few minutes from a systemd timer or cron; running it twice does no harm."
+    )
 
     def handle(self, *args, **options):
         failed = False

@@ -5,8 +5,10 @@ from wijkkracht.impact.responses import import_csv
 
 
 class Command(BaseCommand):
-    help = ("Import responses from a CSV file (one row per response, one column per "
-            "question key), all or nothing; the same as the import on the questionnaire page.")
+    help = (
+        "Import responses from a CSV file (one row per response, one column per "
+        "question key), all or nothing; the same as the import on the questionnaire page."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("questionnaire", type=int, help="the questionnaire's number (id)")

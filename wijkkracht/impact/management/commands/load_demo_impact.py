@@ -4,8 +4,10 @@ from wijkkracht.impact.demo import load_demo_impact
 
 
 class Command(BaseCommand):
-    help = ("Load the demo change stories, outputs and the Badhuis resident survey from "
-            "content/impact/ (safe to run again).")
+    help = (
+        "Load the demo change stories, outputs and the Badhuis resident survey from "
+        "content/impact/ (safe to run again)."
+    )
 
     def handle(self, *args, **options):
         self.stdout.write(self.style.SUCCESS(f"{load_demo_impact()} demo change stories."))

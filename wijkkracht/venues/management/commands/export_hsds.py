@@ -12,12 +12,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("out", type=Path, help="a .json file, a folder, or a .zip file")
-        parser.add_argument("--format", dest="form", choices=["json", "tabular"],
-                            help="json (default) or tabular: datapackage.json with CSV files")
-        parser.add_argument("--zip", dest="as_zip", action="store_true",
-                            help="the tabular package as a zip")
-        parser.add_argument("--include-demo", action="store_true",
-                            help="also export the invented demo venues")
+        parser.add_argument(
+            "--format",
+            dest="form",
+            choices=["json", "tabular"],
+            help="json (default) or tabular: datapackage.json with CSV files",
+        )
+        parser.add_argument(
+            "--zip", dest="as_zip", action="store_true", help="the tabular package as a zip"
+        )
+        parser.add_argument(
+            "--include-demo", action="store_true", help="also export the invented demo venues"
+        )
 
     def handle(self, *args, out, form, as_zip, include_demo, **options):
         form = form or ("tabular" if as_zip else "json")
@@ -28,5 +34,7 @@ class Command(BaseCommand):
             write_json(out, export)
         else:
             write_tabular(out, export, as_zip=as_zip)
-        self.stdout.write(_("%(count)d locaties geschreven naar %(out)s") % {
-            "count": len(export.rows["location"]), "out": out})
+        self.stdout.write(
+            _("%(count)d locaties geschreven naar %(out)s")
+            % {"count": len(export.rows["location"]), "out": out}
+        )
