@@ -33,7 +33,8 @@ from django.test import override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from wijkkracht.accounts.models import User  # noqa: E402
-from wijkkracht.impact import responses, services, tallies, templates_catalogue  # noqa: E402
+from wijkkracht.impact import responses, services, tallies  # noqa: E402
+from wijkkracht.impact.loading import templates as templates_catalogue  # noqa: E402
 from wijkkracht.impact.models import ChangeStory, Effect, Question, Questionnaire  # noqa: E402
 from wijkkracht.organisations.models import Membership, Organisation  # noqa: E402
 

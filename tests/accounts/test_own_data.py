@@ -6,10 +6,10 @@ from django.urls import reverse
 from tests.factories import MembershipFactory
 from tests.venues.factories import at, make_room
 from wijkkracht.accounts.models import RoleGrant, User
-from wijkkracht.guides import workbooks
 from wijkkracht.guides.models import Guide
+from wijkkracht.guides.services import workbooks
 from wijkkracht.organisations.models import Organisation
-from wijkkracht.venues import services as venues
+from wijkkracht.venues.services import bookings as venues
 
 
 def test_the_export_holds_her_account_and_memberships(client, organisation, member):

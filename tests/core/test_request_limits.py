@@ -32,8 +32,8 @@ NUL = "a\x00b"
 def book(organisation, admin):
     from django.core.management import call_command
 
-    from wijkkracht.guides import workbooks
     from wijkkracht.guides.models import Guide
+    from wijkkracht.guides.services import workbooks
 
     call_command("load_guides")
     return workbooks.start(organisation, Guide.objects.get(slug="een-locatie-vinden"), admin)

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from wijkkracht.guides import workbooks
 from wijkkracht.guides.models import Guide
+from wijkkracht.guides.services import workbooks
 
 SLUG = "een-locatie-vinden"
 KEY = "people_expected"

@@ -5,7 +5,7 @@ from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from wijkkracht.guides import workbooks
+from wijkkracht.guides.services import workbooks
 from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.services import HOME_FRAGMENT, memberships_of
 

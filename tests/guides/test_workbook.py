@@ -7,8 +7,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from tests.factories import UserFactory
-from wijkkracht.guides import workbooks
 from wijkkracht.guides.models import Answer, Guide, Workbook
+from wijkkracht.guides.services import workbooks
 
 SLUG = "een-locatie-vinden"
 

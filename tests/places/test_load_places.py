@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from wijkkracht.core.content import ContentError
+from wijkkracht.places.loading import load_areas
 from wijkkracht.places.models import Area
-from wijkkracht.places.services import load_areas
 
 
 def test_the_hague_loads_with_its_eight_districts(db):

@@ -8,8 +8,8 @@ from django.db import IntegrityError, connection, transaction
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.venues.factories import AMS, at, make_room
-from wijkkracht.venues import services
 from wijkkracht.venues.models import Booking, Room
+from wijkkracht.venues.services import bookings as services
 
 
 @pytest.fixture

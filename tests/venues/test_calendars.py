@@ -6,7 +6,8 @@ from icalendar import Calendar
 
 from tests.factories import UserFactory
 from tests.venues.factories import AMS, make_room
-from wijkkracht.venues import calendars, services
+from wijkkracht.venues import calendars
+from wijkkracht.venues.services import bookings as services
 
 
 def test_the_groups_feed_holds_its_bookings_at_the_right_local_time_across_dst(

@@ -14,9 +14,9 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.venues.factories import at, make_room
 from wijkkracht.accounts.models import RoleGrant
 from wijkkracht.places.models import Area
-from wijkkracht.venues import stewardship
-from wijkkracht.venues.editing_forms import VenueEditor
+from wijkkracht.venues.forms.editor import VenueEditor
 from wijkkracht.venues.models import Booking, Closure, OpeningHours, Room, Venue
+from wijkkracht.venues.services import stewardship
 
 
 @pytest.fixture

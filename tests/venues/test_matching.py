@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from wijkkracht.guides import workbooks
 from wijkkracht.guides.models import Guide
+from wijkkracht.guides.services import workbooks
 from wijkkracht.places.models import Area
 from wijkkracht.venues.matching import MAX_MATCHES, Activity, Profile, monthly_cost, search
 from wijkkracht.venues.models import OpeningHours, Room, Venue

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from tests.factories import OrganisationFactory, UserFactory
 from tests.venues.factories import at, make_room
-from wijkkracht.venues import availability, services
+from wijkkracht.venues import availability
 from wijkkracht.venues.models import Booking, BookingSeries
+from wijkkracht.venues.services import bookings as services
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from tests.factories import OrganisationFactory, UserFactory
 from tests.venues.factories import AMS, make_room
-from wijkkracht.venues import services
-from wijkkracht.venues.forms import BookingRequestForm
+from wijkkracht.venues.forms.bookings import BookingRequestForm
 from wijkkracht.venues.models import Booking
+from wijkkracht.venues.services import bookings as services
 
 SPRING, AUTUMN = date(2027, 3, 28), date(2027, 10, 31)
 
@@ -29,7 +29,7 @@ def _far_enough(monkeypatch):
     monkeypatch.setattr(
         services, "HORIZON", datetime(2028, 1, 1, tzinfo=UTC) - timezone.now(), raising=False
     )
-    monkeypatch.setattr("wijkkracht.venues.forms.HORIZON", services.HORIZON, raising=False)
+    monkeypatch.setattr("wijkkracht.venues.forms.bookings.HORIZON", services.HORIZON, raising=False)
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from sesame.utils import get_token, get_user
 
 from wijkkracht.core.mail import send_after_commit
-from wijkkracht.guides import workbooks
+from wijkkracht.guides.services import workbooks
 from wijkkracht.organisations import services as organisations
-from wijkkracht.venues import services as venues
+from wijkkracht.venues.services import bookings as venues
 
 from .models import User, normalise_email
 

@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema
 
 from wijkkracht.core.schemas import ErrorOut
 
-from . import services
+from .services import library as services
 
 router = Router(tags=["guides"])
 

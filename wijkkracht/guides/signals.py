@@ -9,8 +9,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from .models import Guide, Workbook
-from .services import guide_cache_key
-from .workbooks import forget
+from .services.library import guide_cache_key
+from .services.workbooks import forget
 
 
 @receiver([post_save, post_delete], sender=Guide)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.core.forms import CleanText
 
-from . import templates_catalogue
+from .loading import templates as templates_catalogue
 from .models import ChangeStory, Counter, Effect, Interpretation, Question, Quote
 from .responses import clean_value
 from .results import DONT_KNOW

@@ -13,7 +13,8 @@ from django.utils.text import slugify
 
 from wijkkracht.core.slugs import unique_slug
 
-from . import tallies, templates_catalogue
+from . import tallies
+from .loading import templates as templates_catalogue
 from .models import (
     ChangeStory,
     Counter,

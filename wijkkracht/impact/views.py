@@ -21,7 +21,7 @@ from wijkkracht.core.views import bad_request
 from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.permissions import may
 
-from . import charts, results, services, tallies, templates_catalogue
+from . import charts, results, services, tallies
 from .forms import (
     CounterForm,
     EffectFormSet,
@@ -38,6 +38,7 @@ from .forms import (
     StoryForm,
     answer_form,
 )
+from .loading import templates as templates_catalogue
 from .models import ChangeStory, Questionnaire
 from .responses import export_csv, import_csv
 

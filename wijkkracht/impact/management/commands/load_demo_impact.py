@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from wijkkracht.impact.demo import load_demo_impact
+from wijkkracht.impact.loading.demo import load_demo_impact
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from wijkkracht.core.content import CONTENT_DIR
-from wijkkracht.organisations.demo import load_demo
+from wijkkracht.organisations.loading import load_demo
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from wijkkracht.core.content import CONTENT_DIR
-from wijkkracht.places.services import load_areas
+from wijkkracht.places.loading import load_areas
 
 
 class Command(BaseCommand):

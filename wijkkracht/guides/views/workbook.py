@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from wijkkracht.core.pdf import html_to_pdf
 from wijkkracht.organisations.access import get_organisation_for_member
 
-from . import workbooks
-from .forms import AnswersForm, StartForm, TickForm
-from .models import Answer, Guide
+from ..forms import AnswersForm, StartForm, TickForm
+from ..models import Answer, Guide
+from ..services import workbooks
 
 ANSWER_STATE = "guides/_save_state.html"
 

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wijkkracht.core.forms import CleanText
 from wijkkracht.places.models import Area
 
-from .costs import CostOverview
-from .models import Booking, RoomAgreement, Venue
-from .services import HORIZON, local_moment
+from ..costs import CostOverview
+from ..models import Booking, RoomAgreement, Venue
+from ..services.bookings import HORIZON, local_moment
 
 
 def within_horizon(day: date | None) -> date | None:

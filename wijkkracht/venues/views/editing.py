@@ -13,8 +13,8 @@ from wijkkracht.core.http import posted, render_form
 from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.services import memberships_of
 
-from . import stewardship
-from .editing_forms import ReviewForm, VenueEditor
+from ..forms.editor import ReviewForm, VenueEditor
+from ..services import stewardship
 
 
 @login_required

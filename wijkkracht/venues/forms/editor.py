@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from wijkkracht.core.forms import CleanText
 from wijkkracht.places.models import Area
 
-from . import stewardship
-from .forms import within_horizon
-from .models import Closure, OpeningHours, Room, Venue
+from ..models import Closure, OpeningHours, Room, Venue
+from ..services import stewardship
+from .bookings import within_horizon
 
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
 # Roughly the Netherlands: catches a latitude and longitude typed the wrong way round.

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from wijkkracht.core.http import posted, render_form
 from wijkkracht.organisations.access import get_organisation_for_member
 
-from . import availability, calendars, services
-from .forms import AgreementForm, CancelForm
-from .models import Booking, Room
+from .. import availability, calendars
+from ..forms.bookings import AgreementForm, CancelForm
+from ..models import Booking, Room
+from ..services import bookings
 
 
 def _room(key: str, room_id: int) -> Room:
@@ -76,7 +77,7 @@ def usage(request, key, room_id):
         context.update(
             {
                 "feed_url": request.build_absolute_uri(feed.get_absolute_url()),
-                "upcoming": services.upcoming_in(room)[:100],
+                "upcoming": bookings.upcoming_in(room)[:100],
             }
         )
     return render(request, "venues/usage.html", context)
@@ -92,7 +93,7 @@ def agreement(request, key, room_id, org):
     instance = room.agreements.filter(organisation=organisation).first()
     form = AgreementForm(posted(request), instance=instance)
     if request.method == "POST" and form.is_valid():
-        services.save_agreement(room, organisation, request.user, form.cleaned_data)
+        bookings.save_agreement(room, organisation, request.user, form.cleaned_data)
         messages.success(request, _("De afspraken zijn bewaard."))
         return redirect("venues:usage", key, room.pk)
     context = {"room": room, "venue": room.venue, "organisation": organisation, "form": form}
@@ -128,6 +129,6 @@ def manager_cancel(request, key, room_id, pk):
         response = usage(request, key, room_id)
         response.status_code = 400
         return response
-    services.cancel(booking, request.user, form.cleaned_data["reason"])
+    bookings.cancel(booking, request.user, form.cleaned_data["reason"])
     messages.success(request, _("De boeking is geannuleerd. De groep krijgt bericht per mail."))
     return redirect("venues:usage", key, room.pk)

@@ -14,10 +14,10 @@ from django.db import transaction
 from wijkkracht.core.content import CONTENT_DIR, ContentError, read_yaml, unwrap
 from wijkkracht.organisations.models import Organisation
 
-from . import services, tallies
-from .models import ChangeStory, Counter, CounterEntry, Effect, Question, Questionnaire, Quote
-from .responses import record_many
-from .results import DONT_KNOW, whole_percent
+from .. import services, tallies
+from ..models import ChangeStory, Counter, CounterEntry, Effect, Question, Questionnaire, Quote
+from ..responses import record_many
+from ..results import DONT_KNOW, whole_percent
 
 IMPACT_DIR = CONTENT_DIR / "impact"
 SEED = 2023  # the same constructed responses on every load

@@ -5,9 +5,10 @@ from django.utils import translation
 from wijkkracht.core.http import render_form
 from wijkkracht.organisations.services import memberships_of
 
-from . import booklet, services
-from .forms import BookletForm, SearchForm, SituationsForm
-from .search import search as search_guides
+from .. import booklet
+from ..forms import BookletForm, SearchForm, SituationsForm
+from ..search import search as search_guides
+from ..services import library as services
 
 
 def _get_guide(slug: str):

@@ -15,7 +15,7 @@ from wijkkracht.accounts.models import RoleGrant
 from wijkkracht.core.mail import send_after_commit
 from wijkkracht.core.slugs import unique_slug
 
-from .models import Booking, Room, Venue
+from ..models import Booking, Room, Venue
 
 REVIEWER_ROLES = (RoleGrant.Role.FACILITATOR, RoleGrant.Role.PROFESSIONAL)
 # Keys that would be hidden behind the directory's own pages (/locaties/nieuw/ …).
@@ -130,7 +130,7 @@ def save_venue(editor) -> Venue:
     """All or nothing: lock the venue, check nobody saved it meanwhile and that no room
     with bookings to come is deleted, then save the venue and every row.
 
-    The editor is a validated editing_forms.VenueEditor. Raises Changed or RoomInUse.
+    The editor is a validated forms.editor.VenueEditor. Raises Changed or RoomInUse.
     """
     venue = editor.venue
     with transaction.atomic():

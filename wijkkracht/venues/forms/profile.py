@@ -8,11 +8,11 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from wijkkracht.core.forms import CleanText
-from wijkkracht.guides.workbooks import profile_answers
+from wijkkracht.guides.services.workbooks import profile_answers
 from wijkkracht.places.models import Area
 
-from . import matching
-from .models import OpeningHours, Room
+from .. import matching
+from ..models import OpeningHours, Room
 
 LOCATION_GUIDE = "een-locatie-vinden"
 YES = ("ja", "yes", "moet", "graag", "nodig", "evet", "да", "نعم")

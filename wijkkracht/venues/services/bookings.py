@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wijkkracht.core.mail import send_after_commit
 from wijkkracht.organisations.models import Organisation
 
-from .models import Booking, BookingSeries, Room, RoomAgreement, SearchProfile
+from ..models import Booking, BookingSeries, Room, RoomAgreement, SearchProfile
 
 # How far ahead a room can be asked for. Venues plan a year or two ahead; beyond that a
 # date is a typing mistake (and year 9999 plus a buffer does not exist).

@@ -19,8 +19,8 @@ from wijkkracht.organisations.models import Organisation
 from wijkkracht.organisations.permissions import may
 from wijkkracht.organisations.services import memberships_of
 
-from . import calendars, matching, services, stewardship
-from .forms import (
+from .. import calendars, matching
+from ..forms.bookings import (
     BookingRequestForm,
     CancelForm,
     CostForm,
@@ -28,8 +28,7 @@ from .forms import (
     DirectoryFilter,
     SaveProfileForm,
 )
-from .models import Booking, CalendarFeed, Room, SearchProfile, Venue
-from .profile import (
+from ..forms.profile import (
     LOCATION_GUIDE,
     ActivityFormSet,
     ProfileForm,
@@ -37,6 +36,9 @@ from .profile import (
     profile_query,
     to_profile,
 )
+from ..models import Booking, CalendarFeed, Room, SearchProfile, Venue
+from ..services import bookings as services
+from ..services import stewardship
 
 
 def directory(request):

@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
-from .models import Guide, GuideItem
+from ..models import Guide, GuideItem
 
 GUIDE_SECONDS = 300
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from wijkkracht.organisations.services import memberships_of
 
-from .models import Answer, AnswerVersion, Guide, HelpQuestion, StepTick, Workbook
-from .services import published_guide
+from ..models import Answer, AnswerVersion, Guide, HelpQuestion, StepTick, Workbook
+from .library import published_guide
 
 WORKBOOK_SECONDS = 300
 

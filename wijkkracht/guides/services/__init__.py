@@ -1,0 +1,1 @@
+"""The guides' rules: the public library, and a group working through a guide."""

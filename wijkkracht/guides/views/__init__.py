@@ -1,0 +1,1 @@
+"""The guides' pages: the public library and a group's workbook."""

@@ -1,0 +1,1 @@
+"""Content and demo data for outcome measurement, from content/impact/."""
