@@ -1,6 +1,10 @@
+from pathlib import Path
+
+import pytest
 from django.urls import reverse
 
 from tests.factories import UserFactory
+from wijkkracht.accounts import roles
 from wijkkracht.accounts.models import RoleGrant, User
 
 
@@ -54,3 +58,34 @@ def test_staff_can_add_a_person_without_a_password(client, db):
         },
     )
     assert not User.objects.get(email="nieuw@example.org").has_usable_password()
+
+
+@pytest.mark.parametrize(
+    ("role", "staff", "reviewer"),
+    [
+        (None, False, False),
+        ("facilitator", False, True),
+        ("professional", False, True),
+        ("venue_manager", False, False),
+        (None, True, True),  # staff count as facilitators everywhere
+    ],
+)
+@pytest.mark.django_db
+def test_who_reviews_the_venue_directory(role, staff, reviewer):
+    user = UserFactory(is_staff=staff)
+    if role:
+        RoleGrant.objects.create(user=user, role=role)
+    assert roles.is_reviewer(user) is reviewer
+    assert roles.is_facilitator(user) is (role == "facilitator" or staff)
+
+
+def test_only_the_roles_module_reads_platform_roles():
+    """One module holds the rules on platform roles; the apps ask it."""
+    package = Path(__file__).resolve().parents[2] / "wijkkracht"
+    readers = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if "migrations" not in path.parts and "role_grants" in path.read_text()
+    )
+    assert readers == ["accounts/admin.py", "accounts/api.py", "accounts/models.py",
+                       "accounts/roles.py", "accounts/services.py"]  # fmt: skip

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.organisations.admin import AdminForm
+from wijkkracht.core.forms import AdminForm
 
 from .forms import AdminUserChangeForm, AdminUserCreationForm
 from .models import RoleGrant, User

@@ -8,4 +8,15 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Mensen")
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from wijkkracht.core import personal_data
+
+        from . import (
+            services,
+            signals,  # noqa: F401 - connects the receivers
+        )
+
+        personal_data.register(
+            "account",
+            fields=("accounts.RoleGrant.user", "accounts.RoleGrant.granted_by"),
+            export=services.export_account,
+        )

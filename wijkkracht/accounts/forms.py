@@ -58,32 +58,28 @@ class AccountForm(CleanText, forms.ModelForm):
 
 
 class DeleteAccountForm(CleanText, forms.Form):
-    """Asks for a new admin for every organisation she alone administers."""
+    """Asks who takes over what she alone holds (every app's hand-overs), then to confirm."""
 
     confirm = forms.BooleanField(
         label=_("Ja, verwijder mijn account en mijn gegevens."), required=True
     )
 
-    def __init__(self, *args, sole_admin: list, **kwargs):
+    def __init__(self, *args, hand_overs: list, **kwargs):
         super().__init__(*args, **kwargs)
-        self.sole_admin = sole_admin
-        for membership in sole_admin:
-            if membership.others:
-                self.fields[f"successor_{membership.organisation_id}"] = forms.ChoiceField(
-                    label=_("Wie wordt beheerder van %(name)s?")
-                    % {"name": membership.organisation.name},
-                    choices=[("", "—")] + [(m.pk, m.user.display_name) for m in membership.others],
+        self.hand_overs = hand_overs
+        for hand_over in hand_overs:
+            if hand_over.choices:
+                self.fields[hand_over.field] = forms.ChoiceField(
+                    label=hand_over.label, choices=[("", "—"), *hand_over.choices]
                 )
 
-    def successors(self) -> dict:
-        """Organisation id → the membership that takes over."""
-        chosen = {}
-        for membership in self.sole_admin:
-            value = self.cleaned_data.get(f"successor_{membership.organisation_id}")
-            for other in membership.others:
-                if str(other.pk) == value:
-                    chosen[membership.organisation_id] = other
-        return chosen
+    @property
+    def notices(self) -> list[str]:
+        """What goes with her because nobody can take it over."""
+        return [h.notice for h in self.hand_overs if not h.choices and h.notice]
+
+    def choices(self) -> dict[str, str]:
+        return {h.field: self.cleaned_data.get(h.field, "") for h in self.hand_overs}
 
 
 class AdminUserCreationForm(CleanText, forms.ModelForm):

@@ -1,5 +1,6 @@
 """Signing in by e-mail link, and a person's own data: export and deletion."""
 
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -14,12 +15,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from sesame.utils import get_token, get_user
 
+from wijkkracht.core import personal_data
 from wijkkracht.core.mail import send_after_commit
-from wijkkracht.guides.services import workbooks
-from wijkkracht.organisations import services as organisations
-from wijkkracht.venues.services import bookings as venues
+from wijkkracht.core.personal_data import plain
 
-from .models import User, normalise_email
+from .models import RoleGrant, User, normalise_email
 
 SIGN_UP_SALT = "wijkkracht.accounts.sign-up"
 LINK_MINUTES = settings.SESAME_MAX_AGE // 60
@@ -101,10 +101,9 @@ def sign_in(request: HttpRequest, user: User) -> None:
     login(request, user, backend="wijkkracht.accounts.backends.CachedModelBackend")
 
 
-def export_personal_data(user: User) -> dict:
-    """Everything Wijkkracht holds about this person, as plain data."""
+def export_account(user: User) -> dict:
+    """Her account and platform roles: the accounts app's part of her data export."""
     return {
-        "exported_at": timezone.now().isoformat(),
         "account": {
             "email": user.email,
             "name": user.name,
@@ -117,18 +116,22 @@ def export_personal_data(user: User) -> dict:
             {"role": grant.role, "granted_at": grant.granted_at.isoformat()}
             for grant in user.role_grants.all()
         ],
-        **organisations.export_for_user(user),
-        **workbooks.export_for_user(user),
-        **venues.export_for_user(user),
+        # Roles she gave others, without naming them: their data is theirs.
+        "platform_roles_granted": plain(
+            RoleGrant.objects.filter(granted_by=user), "role", "granted_at"
+        ),
     }
 
 
-@transaction.atomic
-def delete_account(user: User, successors: dict) -> list[str]:
-    """Delete a person after handing over what she alone administers.
+def export_personal_data(user: User) -> dict:
+    """Everything Wijkkracht holds about this person: every app's registered part."""
+    return {"exported_at": timezone.now().isoformat(), **personal_data.export_for(user)}
 
-    Returns the names of organisations that went with her because nobody else was in them.
-    """
-    removed = organisations.hand_over_all(user, successors)
+
+@transaction.atomic
+def delete_account(user: User, choices: Mapping[str, str]) -> None:
+    """Delete a person after every app's registered step (handing over what she alone
+    administers, forgetting her mail, ...). Raises personal_data.HandOverFailed, having
+    changed nothing, when a hand-over she chose is no longer possible."""
+    personal_data.erase(user, choices)
     user.delete()
-    return removed

@@ -2,8 +2,6 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wijkkracht.organisations.services import forget_memberships_of
-
 from .backends import user_cache_key
 from .models import User
 
@@ -11,5 +9,3 @@ from .models import User
 @receiver([post_save, post_delete], sender=User)
 def forget_cached_user(sender, instance: User, **kwargs) -> None:
     cache.delete(user_cache_key(instance.pk))
-    # Her home page greets her by name from a cached fragment (memberships_of's stamp).
-    forget_memberships_of(instance.pk)

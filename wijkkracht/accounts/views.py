@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
+from wijkkracht.core import personal_data
 from wijkkracht.core.http import posted, render_form
 from wijkkracht.core.languages import remember_language
-from wijkkracht.organisations import services as organisations
 
 from . import services
 from .forms import (
@@ -152,25 +152,17 @@ def export(request):
 
 @login_required
 def delete(request):
-    sole_admin = organisations.sole_admin_memberships(request.user)
-    form = DeleteAccountForm(posted(request), sole_admin=sole_admin)
+    hand_overs = personal_data.hand_overs_for(request.user)
+    form = DeleteAccountForm(posted(request), hand_overs=hand_overs)
     if request.method == "POST" and form.is_valid():
         try:
-            services.delete_account(request.user, form.successors())
-        except organisations.LastAdminError as error:
+            services.delete_account(request.user, form.choices())
+        except personal_data.HandOverFailed as error:
             # Someone she chose left at that moment: choose again (nothing was deleted).
             messages.error(request, error.message)
-            sole_admin = organisations.sole_admin_memberships(request.user)
-            form = DeleteAccountForm(None, sole_admin=sole_admin)
-            return render(
-                request,
-                "accounts/delete.html",
-                {"form": form, "sole_admin": sole_admin},
-                status=409,
-            )
+            form = DeleteAccountForm(None, hand_overs=personal_data.hand_overs_for(request.user))
+            return render(request, "accounts/delete.html", {"form": form}, status=409)
         logout(request)
         messages.success(request, _("Je account en je gegevens zijn verwijderd."))
         return redirect("core:home")
-    return render_form(
-        request, "accounts/delete.html", {"form": form, "sole_admin": sole_admin}, form
-    )
+    return render_form(request, "accounts/delete.html", {"form": form}, form)

@@ -8,7 +8,17 @@ class CoreConfig(AppConfig):
     verbose_name = _("Basis")
 
     def ready(self):
-        from . import checks, outbox, periodic  # noqa: F401 - checks register themselves
+        from . import checks, outbox, periodic, personal_data  # noqa: F401 - checks register
+
+        personal_data.register(
+            "mail",
+            fields=("core.OutgoingMail.recipients",),
+            export=outbox.export_for_user,
+            erase=outbox.forget_mail_to,
+        )
+        personal_data.not_personal(
+            "admin.LogEntry.user", "the admin site's own log of staff changes, deleted with her"
+        )
 
         periodic.register("mail sent again after a lost task", outbox.sweep)
         periodic.register("sent mail forgotten after 30 days", outbox.prune)

@@ -35,3 +35,8 @@ class CleanText:
             ):
                 self.add_error(name, _("Schrijf dit op één regel, zonder Enter."))
         return data
+
+
+class AdminForm(CleanText, forms.ModelForm):
+    """The admin's forms too refuse NUL and line breaks in names: a name goes into mail
+    subjects and calendar feeds. Every app's admin uses it."""

@@ -124,3 +124,35 @@ def prune_tasks(now=None) -> int:
 
     now = now or timezone.now()
     return DBTaskResult.objects.finished().filter(finished_at__lte=now - TASKS_KEPT).delete()[0]
+
+
+def _mail_to(email: str) -> list[OutgoingMail]:
+    # The JSON list is searched as text first, then checked exactly: the same on SQLite
+    # and PostgreSQL, which differ in what JSON lookups they offer.
+    rows = OutgoingMail.objects.filter(recipients__icontains=email)
+    return [mail for mail in rows if email.lower() in (r.lower() for r in mail.recipients)]
+
+
+def export_for_user(user) -> dict:
+    """The mails kept for her (sent ones for 30 days), for her data export."""
+    return {
+        "mail_to_her": [
+            {
+                "subject": mail.subject,
+                "created_at": mail.created_at.isoformat(),
+                "sent_at": mail.sent_at.isoformat() if mail.sent_at else None,
+            }
+            for mail in _mail_to(user.email)
+        ]
+    }
+
+
+def forget_mail_to(user, choices=None) -> None:
+    """Her account goes: mail only to her is deleted, sent or not; a mail to others too
+    keeps going to them without her address."""
+    for mail in _mail_to(user.email):
+        others = [r for r in mail.recipients if r.lower() != user.email.lower()]
+        if others:
+            OutgoingMail.objects.filter(pk=mail.pk).update(recipients=others)
+        else:
+            mail.delete()

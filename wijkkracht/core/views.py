@@ -3,16 +3,14 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from wijkkracht.organisations import services as organisations
+from . import home as parts
 
 
 def home(request):
-    # A member sees her own groups first; the public ones are one click away.
-    if request.user.is_authenticated:
-        context = {"memberships": organisations.memberships_of(request.user)}
-    else:
-        context = {"public": list(organisations.public_organisations()[:12])}
-    return render(request, "core/home.html", context)
+    """The apps' parts of the home page (core.home), around what you can do here."""
+    before, after = parts.sections_for(request)
+    cards = parts.cards_for(request.user.is_authenticated)
+    return render(request, "core/home.html", {"before": before, "after": after, "cards": cards})
 
 
 def privacy(request):

@@ -8,8 +8,28 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Kennisuitwisseling")
 
     def ready(self) -> None:
-        from wijkkracht.core import periodic
+        from wijkkracht.core import home, periodic, personal_data
 
         from . import services
 
         periodic.register("exchange digest", services.send_digests)
+        personal_data.register(
+            "exchange",
+            fields=(
+                "exchange.Challenge.author",
+                "exchange.Challenge.hidden_by",
+                "exchange.Answer.author",
+                "exchange.Answer.hidden_by",
+                "exchange.Report.reporter",
+                "exchange.DigestSubscription.user",
+            ),
+            export=services.export_for_user,
+        )
+        home.card(
+            "exchange",
+            _("Kennisuitwisseling"),
+            _("Stel een vraag aan andere groepen, of help een ander."),
+            "exchange:index",
+            order=40,
+            members_only=True,
+        )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wijkkracht.accounts.models import User
 from wijkkracht.accounts.roles import is_facilitator
 from wijkkracht.core.mail import send_after_commit
+from wijkkracht.core.personal_data import plain
 from wijkkracht.core.slugs import unique_slug
 from wijkkracht.guides.models import Guide, GuideItem
 
@@ -167,3 +168,40 @@ def _send_digest(user: User, since, now) -> bool:
         )
         send_after_commit(_("Nieuw in de kennisuitwisseling"), body, [user.email])
     return True
+
+
+def export_for_user(user) -> dict:
+    """Her questions, answers and reports in the exchange, what she hid as a moderator,
+    and her digest setting, for her data export."""
+    subscription = DigestSubscription.objects.filter(user=user).first()
+    post = ("created_at", "organisation__name", "hidden_at", "hidden_reason")
+    return {
+        "exchange_questions": plain(
+            Challenge.objects.filter(author=user), "title", "description", "status", *post
+        ),
+        "exchange_answers": plain(
+            Answer.objects.filter(author=user), "challenge__title", "text", "helpful", *post
+        ),
+        "exchange_reports": plain(
+            Report.objects.filter(reporter=user),
+            "challenge__title",
+            "answer__text",
+            "reason",
+            "created_at",
+            "handled_at",
+        ),
+        "exchange_hidden_by_her": plain(
+            Challenge.objects.filter(hidden_by=user), "title", "hidden_at", "hidden_reason"
+        )
+        + plain(Answer.objects.filter(hidden_by=user), "text", "hidden_at", "hidden_reason"),
+        "digest_subscription": (
+            {
+                "active": subscription.active,
+                "last_sent_at": subscription.last_sent_at.isoformat()
+                if subscription.last_sent_at
+                else None,
+            }
+            if subscription
+            else None
+        ),
+    }

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from wijkkracht.organisations.admin import AdminForm
+from wijkkracht.core.forms import AdminForm
 
 from .loading import export_guide
 from .models import Guide, GuideItem, HelpQuestion, QuestionGroup, Step

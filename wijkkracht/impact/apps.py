@@ -8,4 +8,15 @@ class ImpactConfig(AppConfig):
     verbose_name = _("Effecten zichtbaar maken")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - keeps the answer tally in step
+        from wijkkracht.core import personal_data
+
+        from . import (
+            services,
+            signals,  # noqa: F401 - keeps the answer tally in step
+        )
+
+        personal_data.register(
+            "impact",
+            fields=("impact.Interpretation.created_by",),
+            export=services.export_for_user,
+        )

@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wijkkracht.core.personal_data import plain
 from wijkkracht.core.slugs import unique_slug
 
 from . import tallies
@@ -20,6 +21,7 @@ from .models import (
     Counter,
     CounterEntry,
     Effect,
+    Interpretation,
     Question,
     Questionnaire,
     Response,
@@ -191,3 +193,20 @@ def add_question(
         choices=choices,
         position=position,
     )
+
+
+def export_for_user(user) -> dict:
+    """The conclusions of joint sessions she wrote down, for her data export."""
+    return {
+        "interpretations_written": plain(
+            Interpretation.objects.filter(created_by=user),
+            "organisation__name",
+            "held_on",
+            "participants",
+            "recognise",
+            "explain",
+            "opinion",
+            "future",
+            "actions",
+        )
+    }

@@ -1,14 +1,9 @@
-from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from wijkkracht.core.forms import CleanText
+from wijkkracht.core.forms import AdminForm
 
 from .models import Invitation, Membership, Organisation
-
-
-class AdminForm(CleanText, forms.ModelForm):
-    """The admin's forms too refuse NUL and line breaks in names (core.forms.CleanText)."""
 
 
 class MembershipInline(admin.TabularInline):

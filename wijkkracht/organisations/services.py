@@ -1,6 +1,7 @@
 """What happens to organisations and their members: create, invite, join, leave, hand over."""
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from wijkkracht.accounts.models import normalise_email
 from wijkkracht.core import slugs
 from wijkkracht.core.mail import send_after_commit
+from wijkkracht.core.personal_data import HandOver, HandOverFailed
 
 from .models import Invitation, Membership, Organisation
 
@@ -234,16 +236,42 @@ def sole_admin_memberships(user) -> list[Membership]:
 
 
 @transaction.atomic
-def hand_over_all(user, successors: dict[int, Membership]) -> list[str]:
-    """Before an account goes: name a successor where one is given; an organisation
-    with no other member goes too. Returns the names of the organisations removed."""
+def hand_overs_for(user) -> list[HandOver]:
+    """What she must hand over before her account goes: each organisation she alone
+    administers, to one of its other members; with nobody else in it, it goes with her."""
+    asked = []
+    for membership in sole_admin_memberships(user):
+        name = membership.organisation.name
+        asked.append(
+            HandOver(
+                field=f"successor_{membership.organisation_id}",
+                label=_("Wie wordt beheerder van %(name)s?") % {"name": name},
+                choices=[(str(m.pk), m.user.display_name) for m in membership.others],
+                notice=_(
+                    "Je bent het enige lid van %(name)s. Die organisatie wordt dan ook verwijderd."
+                )
+                % {"name": name},
+            )
+        )
+    return asked
+
+
+def hand_over_all(user, choices: Mapping[str, str]) -> list[str]:
+    """Before an account goes: the member she chose takes over each organisation she
+    alone administers; an organisation with no other member goes too. Returns the names
+    of the organisations removed. Raises HandOverFailed when a chosen successor left."""
     removed = []
     for membership in sole_admin_memberships(user):
-        if membership.others:
-            leave(membership, successors.get(membership.organisation_id))
-        else:
+        if not membership.others:
             removed.append(membership.organisation.name)
             membership.organisation.delete()
+            continue
+        chosen = choices.get(f"successor_{membership.organisation_id}")
+        successor = next((m for m in membership.others if str(m.pk) == chosen), None)
+        try:
+            leave(membership, successor)
+        except LastAdminError as error:
+            raise HandOverFailed(error.message) from error
     return removed
 
 

@@ -192,3 +192,17 @@ def delete(request, slug):
         messages.success(request, _("%(name)s is verwijderd.") % {"name": organisation.name})
         return redirect("core:home")
     return render(request, "organisations/delete.html", {"organisation": organisation})
+
+
+def home_memberships(request) -> dict | None:
+    """The home page's part for a signed-in person: her own groups first."""
+    if not request.user.is_authenticated:
+        return None
+    return {"memberships": services.memberships_of(request.user)}
+
+
+def home_public(request) -> dict | None:
+    """The home page's part for a visitor: some public organisations."""
+    if request.user.is_authenticated:
+        return None
+    return {"public": list(services.public_organisations()[:12])}

@@ -8,4 +8,22 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Praktijken")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - keeps the search index in step
+        from wijkkracht.core import home, personal_data
+
+        from . import (
+            services,
+            signals,  # noqa: F401 - keeps the search index in step
+        )
+
+        personal_data.register(
+            "practices",
+            fields=("practices.Practice.submitted_by",),
+            export=services.export_for_user,
+        )
+        home.card(
+            "practices",
+            _("Praktijken"),
+            _("Zie hoe andere projecten vrouwen en bewoners bereikten."),
+            "practices:index",
+            order=30,
+        )

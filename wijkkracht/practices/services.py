@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from wijkkracht.accounts.roles import is_facilitator
+from wijkkracht.core.personal_data import plain
 
 from .models import DecisionQuestion, Level, Practice
 
@@ -62,3 +63,12 @@ def publish(practice: Practice) -> Practice:
     practice.status = Practice.Status.PUBLISHED
     practice.save(update_fields=["status", "updated_at"])
     return practice
+
+
+def export_for_user(user) -> dict:
+    """The practices she sent in, for her data export."""
+    return {
+        "practices_submitted": plain(
+            Practice.objects.filter(submitted_by=user), "name", "status", "municipality"
+        )
+    }

@@ -1,14 +1,8 @@
-from django import forms
 from django.contrib import admin
 
-from wijkkracht.core.forms import CleanText
+from wijkkracht.core.forms import AdminForm
 
 from .models import Booking, Closure, OpeningHours, Room, Venue
-
-
-class AdminForm(CleanText, forms.ModelForm):
-    """The admin's forms too refuse NUL and line breaks in names (core.forms.CleanText):
-    a venue or room name goes into mail subjects and calendar feeds."""
 
 
 class RoomInline(admin.StackedInline):

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from wijkkracht.core.personal_data import plain
 from wijkkracht.organisations.services import memberships_of
 
 from ..models import Answer, AnswerVersion, Guide, HelpQuestion, StepTick, Workbook
@@ -327,6 +328,12 @@ def export_for_user(user) -> dict:
         "workbook__organisation", "workbook__guide"
     )
     return {
+        "workbooks_started": plain(
+            Workbook.objects.filter(started_by=user),
+            "organisation__name",
+            "guide__slug",
+            "started_at",
+        ),
         "workbook_texts": [
             {
                 "organisation": v.answer.workbook.organisation.name,

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wijkkracht.core.mail import send_after_commit
+from wijkkracht.core.personal_data import plain
 from wijkkracht.organisations.models import Organisation
 
 from ..models import Booking, BookingSeries, Room, RoomAgreement, SearchProfile
@@ -393,7 +394,8 @@ def _mail(
 
 
 def export_for_user(user) -> dict:
-    """The bookings she asked for, for her data export."""
+    """The bookings she asked for or decided on, and the room agreements and search
+    profiles she saved for her group, for her data export."""
     return {
         "bookings_requested": [
             {
@@ -408,7 +410,26 @@ def export_for_user(user) -> dict:
             for b in Booking.objects.filter(requested_by=user).select_related(
                 "room__venue", "organisation"
             )
-        ]
+        ],
+        "bookings_decided": plain(
+            Booking.objects.filter(decided_by=user),
+            "organisation__name",
+            "room__venue__name",
+            "room__name",
+            "start",
+            "status",
+            "decided_at",
+        ),
+        "room_agreements_saved": plain(
+            RoomAgreement.objects.filter(updated_by=user),
+            "organisation__name",
+            "room__venue__name",
+            "room__name",
+            "updated_at",
+        ),
+        "search_profiles_saved": plain(
+            SearchProfile.objects.filter(updated_by=user), "organisation__name", "updated_at"
+        ),
     }
 
 

@@ -11,22 +11,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from wijkkracht.accounts.models import RoleGrant
+from wijkkracht.accounts.roles import is_reviewer
 from wijkkracht.core.mail import send_after_commit
+from wijkkracht.core.personal_data import plain
 from wijkkracht.core.slugs import unique_slug
 
 from ..models import Booking, Room, Venue
 
-REVIEWER_ROLES = (RoleGrant.Role.FACILITATOR, RoleGrant.Role.PROFESSIONAL)
 # Keys that would be hidden behind the directory's own pages (/locaties/nieuw/ …).
 RESERVED_KEYS = {"nieuw", "voorstellen", "zoeken", "aanvragen", "kosten"}
 PUBLISHED = gettext_lazy("Jullie voorstel %(name)s staat nu op Wijkkracht")
 REJECTED = gettext_lazy("Jullie voorstel %(name)s komt niet op Wijkkracht")
-
-
-def is_reviewer(user) -> bool:
-    """Facilitators and neighbourhood professionals add venues and check suggestions."""
-    return user.is_authenticated and user.role_grants.filter(role__in=REVIEWER_ROLES).exists()
 
 
 def may_edit(user, venue: Venue) -> bool:
@@ -198,3 +193,13 @@ def _tell_suggester(venue: Venue, template: str, subject, **context) -> None:
     with translation.override(person.language or translation.get_language()):
         body = render_to_string(template, {"venue": venue, "person": person, **context})
         send_after_commit(str(subject) % {"name": venue.name}, body, [person.email])
+
+
+def export_for_user(user) -> dict:
+    """The venues she suggested or added and the ones she manages, for her data export."""
+    return {
+        "venues_suggested": plain(
+            Venue.objects.filter(added_by=user), "name", "address", "is_published"
+        ),
+        "venues_managed": plain(user.managed_venues.all(), "name", "address"),
+    }

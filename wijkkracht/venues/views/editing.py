@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkkracht.accounts.roles import is_reviewer
 from wijkkracht.core.http import posted, render_form
 from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.services import memberships_of
@@ -35,7 +36,7 @@ def edit(request, key):
 
 @login_required
 def add(request):
-    if not stewardship.is_reviewer(request.user):
+    if not is_reviewer(request.user):
         return render(request, "venues/edit.html", {"denied": True}, status=403)
     editor = VenueEditor(posted(request))
     if request.method == "POST" and editor.is_valid():
@@ -62,13 +63,13 @@ def suggest(request):
     context = {
         "editor": editor if memberships else None,
         "suggestions": stewardship.suggestions_of(request.user),
-        "reviewer": stewardship.is_reviewer(request.user),
+        "reviewer": is_reviewer(request.user),
     }
     return render_form(request, "venues/suggest.html", context, context["editor"])
 
 
 def _reviewer_only(request) -> None:
-    if not stewardship.is_reviewer(request.user):
+    if not is_reviewer(request.user):
         raise Http404
 
 

@@ -1,0 +1,66 @@
+"""The home page's parts, registered by the apps that own them (in AppConfig.ready()), so
+`core` shows what each app offers without importing it.
+
+A section is a template with its own context, shown in order; returning None from its
+context leaves it out for this request. A card is one line under "Wat je hier kunt doen".
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+TOOLS = 50  # sections ordered below this come before the cards, the rest after them
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    template: str
+    context: Callable[[HttpRequest], dict | None]
+    order: int
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str
+    title: str
+    text: str
+    url_name: str
+    order: int
+    members_only: bool = False
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+_sections: dict[str, Section] = {}
+_cards: dict[str, Card] = {}
+
+
+def section(name: str, template: str, context: Callable, *, order: int) -> None:
+    _sections[name] = Section(name, template, context, order)
+
+
+def card(
+    name: str, title: str, text: str, url_name: str, *, order: int, members_only: bool = False
+) -> None:
+    _cards[name] = Card(name, title, text, url_name, order, members_only)
+
+
+def sections_for(request: HttpRequest) -> tuple[list[dict], list[dict]]:
+    """The sections to show before and after the cards, each as its template and context."""
+    before, after = [], []
+    for part in sorted(_sections.values(), key=lambda s: s.order):
+        context = part.context(request)
+        if context is not None:
+            shown = {"template": part.template, "context": context}
+            (before if part.order < TOOLS else after).append(shown)
+    return before, after
+
+
+def cards_for(signed_in: bool) -> list[Card]:
+    chosen = [c for c in _cards.values() if signed_in or not c.members_only]
+    return sorted(chosen, key=lambda c: c.order)
