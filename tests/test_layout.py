@@ -14,9 +14,9 @@ ROOMS = {"__init__", "apps", "models", "services", "views", "forms", "api", "acc
 ROOMS |= {"urls", "loading", "signals", "tasks", "translation"}
 DIRECTORIES = {"management", "migrations", "templates", "templatetags", "static", "locale"}
 DOMAIN = {
-    "core": {"checks", "content", "context_processors", "csvfiles", "home", "http", "languages",
-             "mail", "middleware", "msgfmt", "openapi", "outbox", "pagination", "pdf",
-             "pdf_fonts", "periodic", "personal_data", "processes", "schemas", "slugs"},
+    "core": {"checks", "content", "context_processors", "csvfiles", "errors", "home", "http",
+             "languages", "mail", "middleware", "msgfmt", "openapi", "outbox", "pagination",
+             "pdf", "pdf_fonts", "periodic", "personal_data", "processes", "schemas", "slugs"},
     "accounts": {"backends", "roles"},
     "guides": {"booklet", "schema", "search"},
     "impact": {"charts", "responses", "results", "tallies"},

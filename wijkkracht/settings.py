@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "wijkkracht.core.middleware.DomainErrors",
 ]
 
 ROOT_URLCONF = "wijkkracht.urls"

@@ -4,14 +4,11 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.auth import login
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from sesame.utils import get_token, get_user
 
@@ -25,16 +22,7 @@ SIGN_UP_SALT = "wijkkracht.accounts.sign-up"
 LINK_MINUTES = settings.SESAME_MAX_AGE // 60
 
 
-def safe_next(request: HttpRequest, url: str | None) -> str:
-    """Only ever send people on to a page of this site."""
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return reverse(settings.LOGIN_REDIRECT_URL)
-
-
-def send_sign_in_link(request: HttpRequest, email: str, next_url: str = "") -> None:
+def send_sign_in_link(email: str, next_url: str = "", site_url: str = "") -> None:
     """Mail a link that signs in, or creates the account for a new address.
 
     Both cases send one mail and return nothing, so the answer on the page never
@@ -50,7 +38,7 @@ def send_sign_in_link(request: HttpRequest, email: str, next_url: str = "") -> N
     query = {settings.SESAME_TOKEN_NAME: token}
     if next_url:
         query["next"] = next_url
-    url = request.build_absolute_uri(reverse(view) + "?" + urlencode(query))
+    url = (site_url or settings.SITE_URL) + reverse(view) + "?" + urlencode(query)
     # In the language she chose for her account, else the one she is reading now.
     with translation.override((user.language if known else "") or translation.get_language()):
         subject = (
@@ -84,21 +72,13 @@ def email_for_welcome(token: str) -> str | None:
     return email
 
 
-def create_account(request: HttpRequest, email: str, name: str = "") -> User | None:
+def create_account(email: str, name: str = "", language: str = "") -> User | None:
     """Create the account for a fresh sign-up link; None if someone was first."""
     try:
         with transaction.atomic():
-            user = User.objects.create_user(
-                email, name=name, language=translation.get_language() or ""
-            )
+            return User.objects.create_user(email, name=name, language=language)
     except IntegrityError:
         return None
-    sign_in(request, user)
-    return user
-
-
-def sign_in(request: HttpRequest, user: User) -> None:
-    login(request, user, backend="wijkkracht.accounts.backends.CachedModelBackend")
 
 
 def export_account(user: User) -> dict:

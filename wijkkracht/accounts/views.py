@@ -1,13 +1,17 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout, update_session_auth_hash
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
@@ -29,6 +33,19 @@ from .forms import (
 from .models import normalise_email
 
 BROKEN_LINK = "accounts/link_broken.html"
+
+
+def _safe_next(request, url: str | None) -> str:
+    """Only ever send people on to a page of this site."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def _sign_in(request, user) -> None:
+    login(request, user, backend="wijkkracht.accounts.backends.CachedModelBackend")
 
 
 def _too_many_link_requests(request, email: str) -> bool:
@@ -54,13 +71,14 @@ def _carried(request) -> tuple[str, str]:
 def sign_in(request):
     _token, next_url = _carried(request)
     if request.user.is_authenticated and request.method == "GET":
-        return redirect(services.safe_next(request, next_url))
+        return redirect(_safe_next(request, next_url))
     form = SignInLinkForm(posted(request))
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if _too_many_link_requests(request, email):
             return render(request, "accounts/too_many.html", status=429)
-        services.send_sign_in_link(request, email, services.safe_next(request, next_url))
+        site_url = request.build_absolute_uri("/").rstrip("/")
+        services.send_sign_in_link(email, _safe_next(request, next_url), site_url)
         return render(request, "accounts/link_sent.html", {"email": email})
     return render_form(request, "accounts/sign_in.html", {"form": form, "next": next_url}, form)
 
@@ -69,12 +87,12 @@ def link(request):
     """The page a sign-in link opens. Signing in takes a click, so mail scanners that
     open links do not use them up."""
     token, next_url = _carried(request)
-    next_url = services.safe_next(request, next_url)
+    next_url = _safe_next(request, next_url)
     user = services.user_for_link(token, use=request.method == "POST")
     if user is None:
         return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
     if request.method == "POST":
-        services.sign_in(request, user)
+        _sign_in(request, user)
         return remember_language(request, redirect(next_url), user.language)
     return render(request, "accounts/link.html", {"token": token, "next": next_url, "person": user})
 
@@ -82,14 +100,17 @@ def link(request):
 def welcome(request):
     """The page a sign-up link opens: name (optional) and one button."""
     token, next_url = _carried(request)
-    next_url = services.safe_next(request, next_url)
+    next_url = _safe_next(request, next_url)
     email = services.email_for_welcome(token)
     if email is None:
         return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
     form = WelcomeForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        if services.create_account(request, email, form.cleaned_data["name"]) is None:
+        language = translation.get_language() or ""
+        user = services.create_account(email, form.cleaned_data["name"], language)
+        if user is None:
             return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
+        _sign_in(request, user)
         messages.success(request, _("Welkom bij Wijkkracht! Je account is klaar."))
         return redirect(next_url)
     context = {"form": form, "token": token, "next": next_url, "email": email}

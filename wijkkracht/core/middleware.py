@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from wijkkracht.core.errors import DomainError
 from wijkkracht.core.views import error_response
 
 
@@ -80,3 +81,18 @@ class ContentSecurityPolicy(CSPMiddleware):
         response = super().process_response(request, response)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class DomainErrors:
+    """A service's domain error becomes a 404, 409 or 400 in the request's own kind."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DomainError):
+            return error_response(request, exception.status, exception.message)
+        return None

@@ -10,7 +10,6 @@ from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -79,19 +78,20 @@ def create_invitation(
 
 
 def invite(
-    request: HttpRequest,
     organisation: Organisation,
+    by,
     email: str = "",
     role: str = Membership.Role.MEMBER,
+    site_url: str = "",
 ) -> Invitation:
     """An invitation link; with an address it is also mailed there, once the row is stored
     (a failing mail server is logged and never undoes the invitation)."""
-    invitation = create_invitation(organisation, request.user, email, role)
+    invitation = create_invitation(organisation, by, email, role)
     if invitation.email:
         context = {
             "organisation": organisation,
-            "inviter": request.user,
-            "url": request.build_absolute_uri(invitation.get_absolute_url()),
+            "inviter": by,
+            "url": (site_url or settings.SITE_URL) + invitation.get_absolute_url(),
             "invitation": invitation,
         }
         send_after_commit(

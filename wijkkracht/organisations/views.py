@@ -113,7 +113,10 @@ def invite(request, slug):
             request, group="invitations", key="user", rate="50/d", increment=True
         ):
             return rate_limited(request)
-        invitation = services.invite(request, organisation, **form.cleaned_data)
+        site_url = request.build_absolute_uri("/").rstrip("/")
+        invitation = services.invite(
+            organisation, request.user, **form.cleaned_data, site_url=site_url
+        )
         if invitation.email:
             messages.success(
                 request,

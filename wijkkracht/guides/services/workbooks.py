@@ -7,17 +7,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from wijkkracht.core.errors import NotFound
 from wijkkracht.core.personal_data import plain
-from wijkkracht.organisations.services import memberships_of
 
 from ..models import Answer, AnswerVersion, Guide, HelpQuestion, StepTick, Workbook
-from .library import published_guide
-
-WORKBOOK_SECONDS = 300
 
 
 class StaleAnswer(Exception):
@@ -26,35 +21,6 @@ class StaleAnswer(Exception):
     def __init__(self, current: Answer):
         super().__init__("stale answer")
         self.current = current
-
-
-def get_workbook_for_member(request: HttpRequest, org_slug: str, guide_slug: str) -> Workbook:
-    """The workbook, for members of its organisation only: anyone else gets 404, whether
-    or not it exists. Every member may work in it, so no role is checked.
-
-    Membership comes from organisations.services.memberships_of, whose cache is dropped
-    the moment a membership changes. The workbook row is cached under the ids of its
-    organisation and guide, never their slugs: a slug freed by a deleted organisation is
-    handed to the next one, an id never is.
-    """
-    if not request.user.is_authenticated:
-        raise Http404
-    organisation_id = next(
-        (m.organisation_id for m in memberships_of(request.user) if m.slug == org_slug), None
-    )
-    if organisation_id is None:
-        raise Http404
-    rows = Workbook.objects.select_related("organisation", "guide")
-    guide = published_guide(guide_slug)
-    if guide is None:  # a guide no longer published: its workbook stays, uncached
-        return get_object_or_404(rows, organisation_id=organisation_id, guide__slug=guide_slug)
-    key = workbook_cache_key(organisation_id, guide.pk)
-    workbook = cache.get(key)
-    if workbook is None:
-        workbook = get_object_or_404(rows, organisation_id=organisation_id, guide=guide)
-        cache.set(key, workbook, WORKBOOK_SECONDS)
-    workbook.guide = guide  # the guide as it is now, not as it was when cached
-    return workbook
 
 
 def workbook_cache_key(organisation_id: int, guide_id: int) -> str:
@@ -110,7 +76,7 @@ def valid_keys(workbook: Workbook) -> set[str]:
 def get_answer(workbook: Workbook, key: str) -> Answer:
     """The stored answer, or an unsaved empty one (revision 0)."""
     if key not in valid_keys(workbook):
-        raise Http404
+        raise NotFound
     return workbook.answers.filter(key=key).first() or Answer(workbook=workbook, key=key)
 
 
@@ -128,7 +94,7 @@ def save_answer(
     makes two saves from the same revision take turns, and the second is refused.
     """
     if key not in valid_keys(workbook):
-        raise Http404
+        raise NotFound
     text = text.replace("\r\n", "\n")
     try:
         with transaction.atomic():
@@ -183,14 +149,16 @@ def _changed(workbook: Workbook) -> None:
 
 def restore(workbook: Workbook, key: str, revision: int, user) -> Answer:
     """Bring back an earlier text, as a new version on top of the history."""
-    answer = get_object_or_404(workbook.answers, key=key)
-    old = get_object_or_404(answer.versions, revision=revision)
+    answer = workbook.answers.filter(key=key).first()
+    old = answer and answer.versions.filter(revision=revision).first()
+    if old is None:
+        raise NotFound
     return save_answer(workbook, key, old.text, answer.revision, user, restored_from=revision)
 
 
 def set_tick(workbook: Workbook, step_key: str, done: bool, user) -> StepTick | None:
     if not workbook.guide.steps.filter(key=step_key).exists():
-        raise Http404
+        raise NotFound
     if not done:
         if workbook.ticks.filter(step_key=step_key).delete()[0]:
             _changed(workbook)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from wijkkracht.core.pdf import html_to_pdf
 from wijkkracht.organisations.access import get_organisation_for_member
 
+from ..access import get_workbook_for_member
 from ..forms import AnswersForm, StartForm, TickForm
 from ..models import Answer, Guide
 from ..services import workbooks
@@ -55,7 +56,7 @@ def workbooks_of(request, org):
 
 @login_required
 def workbook(request, org, slug):
-    book = workbooks.get_workbook_for_member(request, org, slug)
+    book = get_workbook_for_member(request, org, slug)
     return render(request, "guides/workbook.html", {"view": workbooks.workbook_view(book)})
 
 
@@ -67,7 +68,7 @@ def _fragment_context(book, **extra) -> dict:
 @require_POST
 def answer(request, org, slug, key):
     """One answer, saved while she types (htmx) or with the form's button."""
-    book = workbooks.get_workbook_for_member(request, org, slug)
+    book = get_workbook_for_member(request, org, slug)
     form = AnswersForm(request.POST, keys=[key])
     if key not in workbooks.valid_keys(book):
         raise Http404
@@ -99,7 +100,7 @@ def answer(request, org, slug, key):
 def save_all(request, org, slug):
     """Without JavaScript the whole workbook comes in one form: save what she changed.
     If one answer is refused, nothing is saved and every text she typed stays."""
-    book = workbooks.get_workbook_for_member(request, org, slug)
+    book = get_workbook_for_member(request, org, slug)
     form = AnswersForm(
         request.POST,
         keys=workbooks.valid_keys(book),
@@ -144,7 +145,7 @@ def _page_again(request, book, conflicts=None, refused=None, status=409):
 @login_required
 @require_POST
 def tick(request, org, slug, key):
-    book = workbooks.get_workbook_for_member(request, org, slug)
+    book = get_workbook_for_member(request, org, slug)
     form = TickForm(request.POST, key=key)
     if not form.is_valid():
         return HttpResponse(_("Dit verzoek klopt niet."), status=400)
@@ -161,7 +162,7 @@ def tick(request, org, slug, key):
 
 @login_required
 def history(request, org, slug, key):
-    book = workbooks.get_workbook_for_member(request, org, slug)
+    book = get_workbook_for_member(request, org, slug)
     current = workbooks.get_answer(book, key)
     versions = current.versions.select_related("author") if current.pk else []
     return render(
@@ -179,7 +180,7 @@ def history(request, org, slug, key):
 @login_required
 @require_POST
 def restore(request, org, slug, key, revision):
-    book = workbooks.get_workbook_for_member(request, org, slug)
+    book = get_workbook_for_member(request, org, slug)
     workbooks.get_answer(book, key)  # 404 for keys that are not in the guide
     try:
         workbooks.restore(book, key, int(revision), request.user)
@@ -192,14 +193,14 @@ def restore(request, org, slug, key, revision):
 @login_required
 @require_POST
 def seen(request, org, slug):
-    book = workbooks.get_workbook_for_member(request, org, slug)
+    book = get_workbook_for_member(request, org, slug)
     workbooks.mark_seen(book)
     return redirect(book)
 
 
 @login_required
 def pdf(request, org, slug):
-    book = workbooks.get_workbook_for_member(request, org, slug)
+    book = get_workbook_for_member(request, org, slug)
     html = render(
         request, "guides/workbook_pdf.html", {"view": workbooks.workbook_view(book)}
     ).content.decode()

@@ -4,8 +4,6 @@ suggestions that a facilitator or professional publishes or rejects."""
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -32,14 +30,6 @@ def may_edit(user, venue: Venue) -> bool:
     if managers.filter(pk=user.pk).exists():
         return True
     return not managers.exists() and is_reviewer(user)
-
-
-def get_venue_for_editor(user, key: str) -> Venue:
-    """The venue, for those who may edit it; 404 for everyone else, so nothing leaks."""
-    venue = get_object_or_404(Venue.objects.select_related("area"), key=key)
-    if not may_edit(user, venue):
-        raise Http404
-    return venue
 
 
 def visible_venues(user):

@@ -14,13 +14,14 @@ from wijkkracht.core.http import posted, render_form
 from wijkkracht.organisations.access import get_organisation_for_member
 from wijkkracht.organisations.services import memberships_of
 
+from ..access import get_venue_for_editor
 from ..forms.editor import ReviewForm, VenueEditor
 from ..services import stewardship
 
 
 @login_required
 def edit(request, key):
-    venue = stewardship.get_venue_for_editor(request.user, key)
+    venue = get_venue_for_editor(request.user, key)
     context = {"venue": venue, "title_name": venue.name}  # before input changes the name
     editor = context["editor"] = VenueEditor(posted(request), venue=venue)
     if request.method == "POST" and editor.is_valid():
