@@ -22,3 +22,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # TEST_DB_FILE lets two test runs on one machine keep out of each other's way.
     test_file = os.environ.get("TEST_DB_FILE", str(VAR_DIR / "test.sqlite3"))  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": test_file}  # noqa: F405
+
+# A real `manage.py db_worker` started by a browser test (tests/browser/worker.py): it
+# works on the test database the live server already uses (named here, never created),
+# takes its tasks from the database as in production, and writes each mail as a file in
+# the directory the test watches.
+if WORKER_TEST_DATABASE := os.environ.get("WORKER_TEST_DATABASE"):
+    DATABASES["default"]["NAME"] = WORKER_TEST_DATABASE  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["WORKER_MAIL_DIR"]
