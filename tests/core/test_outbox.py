@@ -5,7 +5,6 @@ import random
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.mail import send_mail
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from tests.factories import OutgoingMailFactory, UserFactory
 from tests.mail_guard import SENT_INSIDE_A_REQUEST
 from tests.threads import run_together
 from wijkkracht.core import outbox, periodic
@@ -71,9 +71,7 @@ def test_a_change_that_is_rolled_back_sends_nothing(
 
 
 def test_a_task_run_twice_sends_one_mail():
-    queued = OutgoingMail.objects.create(
-        subject="Hallo", body="Tekst", recipients=["bea@example.org"]
-    )
+    queued = OutgoingMailFactory()
     assert outbox.deliver(queued.pk) is True
     assert outbox.deliver(queued.pk) is False
     assert len(mail.outbox) == 1
@@ -81,12 +79,7 @@ def test_a_task_run_twice_sends_one_mail():
 
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_racing_over_the_same_mails_send_each_once():
-    ids = [
-        OutgoingMail.objects.create(
-            subject=f"Mail {n}", body="Tekst", recipients=[f"p{n}@example.org"]
-        ).pk
-        for n in range(30)
-    ]
+    ids = [OutgoingMailFactory(recipients=[f"p{n}@example.org"]).pk for n in range(30)]
 
     def worker(seed):
         order = ids[:]
@@ -104,9 +97,7 @@ def test_a_failed_send_is_tried_again_later_then_left_for_staff(
     queue_in_database, settings, admin_client
 ):
     settings.EMAIL_BACKEND = f"{__name__}.BrokenMailServer"
-    queued = OutgoingMail.objects.create(
-        subject="Je aanvraag", body="Hallo", recipients=["bea@example.org"]
-    )
+    queued = OutgoingMailFactory(subject="Je aanvraag")
     assert outbox.deliver(queued.pk) is False
     queued.refresh_from_db()
     assert queued.attempts == 1 and queued.next_try_at > timezone.now()
@@ -133,24 +124,14 @@ def test_a_failed_send_is_tried_again_later_then_left_for_staff(
 
 def test_the_sweep_queues_again_what_no_worker_has(queue_in_database):
     long_ago = timezone.now() - timedelta(minutes=10)
-    lost = OutgoingMail.objects.create(
-        subject="Kwijt", body="x", recipients=["a@example.org"], created_at=long_ago
+    lost = OutgoingMailFactory(created_at=long_ago)
+    dead = OutgoingMailFactory(
+        created_at=long_ago, claimed_until=timezone.now() - timedelta(minutes=1)
     )
-    dead = OutgoingMail.objects.create(
-        subject="Werker weg",
-        body="x",
-        recipients=["b@example.org"],
-        created_at=long_ago,
-        claimed_until=timezone.now() - timedelta(minutes=1),
+    held = OutgoingMailFactory(
+        created_at=long_ago, claimed_until=timezone.now() + timedelta(minutes=4)
     )
-    held = OutgoingMail.objects.create(
-        subject="Bezig",
-        body="x",
-        recipients=["c@example.org"],
-        created_at=long_ago,
-        claimed_until=timezone.now() + timedelta(minutes=4),
-    )
-    fresh = OutgoingMail.objects.create(subject="Net", body="x", recipients=["d@example.org"])
+    fresh = OutgoingMailFactory()
     assert outbox.sweep() == 2
     work_the_queue()
     sent = set(OutgoingMail.objects.filter(sent_at__isnull=False).values_list("pk", flat=True))
@@ -160,23 +141,15 @@ def test_the_sweep_queues_again_what_no_worker_has(queue_in_database):
 
 def test_sent_mail_is_forgotten_after_30_days():
     now = timezone.now()
-    OutgoingMail.objects.create(
-        subject="Oud", body="x", recipients=["a@example.org"], sent_at=now - timedelta(days=31)
-    )
-    OutgoingMail.objects.create(
-        subject="Recent", body="x", recipients=["a@example.org"], sent_at=now - timedelta(days=29)
-    )
-    OutgoingMail.objects.create(
-        subject="Nooit", body="x", recipients=["a@example.org"], failed_at=now - timedelta(days=60)
-    )
+    OutgoingMailFactory(subject="Oud", sent_at=now - timedelta(days=31))
+    OutgoingMailFactory(subject="Recent", sent_at=now - timedelta(days=29))
+    OutgoingMailFactory(subject="Nooit", failed_at=now - timedelta(days=60))
     assert outbox.prune() == 1
     assert set(OutgoingMail.objects.values_list("subject", flat=True)) == {"Recent", "Nooit"}
 
 
 def test_finished_tasks_are_forgotten_after_14_days(queue_in_database):
-    outbox.enqueue(
-        OutgoingMail.objects.create(subject="x", body="x", recipients=["a@example.org"]).pk
-    )
+    outbox.enqueue(OutgoingMailFactory().pk)
     work_the_queue()
     assert outbox.prune_tasks() == 0  # finished just now
     assert outbox.prune_tasks(timezone.now() + timedelta(days=15)) == 1
@@ -208,7 +181,7 @@ def test_the_platform_registers_its_periodic_work():
 
 
 def test_a_sign_in_mail_goes_through_the_outbox_too(client, django_capture_on_commit_callbacks):
-    get_user_model().objects.create_user(email="bea@example.org", name="Bea")
+    UserFactory(email="bea@example.org", name="Bea")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("accounts:login"), {"email": "bea@example.org"})
     assert OutgoingMail.objects.filter(recipients=["bea@example.org"]).exists()
@@ -235,7 +208,7 @@ def test_the_suite_notices_a_mail_sent_inside_a_request(client):
 def test_a_mail_queued_in_a_committed_request_leaves_after_the_answer(client):
     """Here the request commits, so its mail is queued while it runs: the stand-in
     worker sends it once the answer is out, as a real worker would."""
-    get_user_model().objects.create_user(email="bea@example.org", name="Bea")
+    UserFactory(email="bea@example.org", name="Bea")
     assert client.post(reverse("accounts:login"), {"email": "bea@example.org"}).status_code < 400
     assert [m.to for m in mail.outbox] == [["bea@example.org"]]
     assert not SENT_INSIDE_A_REQUEST

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, RoleGrantFactory, UserFactory
 from wijkkracht.accounts.models import RoleGrant
 from wijkkracht.core.models import OutgoingMail
 from wijkkracht.exchange import services
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def facilitator(db):
     user = UserFactory(email="begeleider@example.org")
-    RoleGrant.objects.create(user=user, role=RoleGrant.Role.FACILITATOR)
+    RoleGrantFactory(user=user, role=RoleGrant.Role.FACILITATOR)
     return user
 
 
@@ -246,7 +246,7 @@ def test_a_nul_in_any_exchange_form_is_refused_with_a_message(client, challenge,
     words next to the field or at the top, and nothing changes. The forms themselves are
     tested here, without the middleware that stops NUL before any view."""
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "RefuseOddRequests" not in m]
-    RoleGrant.objects.create(user=admin, role=RoleGrant.Role.FACILITATOR)
+    RoleGrantFactory(user=admin, role=RoleGrant.Role.FACILITATOR)
     reply = answer(challenge, "Koop onze spullen!")
     client.force_login(admin)
     for url, data in _exchange_posts(challenge, reply, challenge.organisation):

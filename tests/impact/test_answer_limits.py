@@ -3,16 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from wijkkracht.impact.models import Question, Questionnaire
+from tests.impact.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def survey(organisation):
-    questionnaire = Questionnaire.objects.create(organisation=organisation, title="Avond")
-    Question.objects.create(questionnaire=questionnaire, key="fijn", text="Het was fijn")
-    return questionnaire
+    return QuestionFactory(questionnaire__organisation=organisation, key="fijn").questionnaire
 
 
 def test_a_room_of_100_answers_through_one_address(client, survey):

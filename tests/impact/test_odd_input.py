@@ -4,7 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from wijkkracht.impact.models import Question, Questionnaire
+from tests.impact.factories import QuestionFactory
+from wijkkracht.impact.models import Question
 from wijkkracht.impact.responses import import_csv
 
 pytestmark = pytest.mark.django_db
@@ -12,11 +13,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def survey(organisation):
-    questionnaire = Questionnaire.objects.create(organisation=organisation, title="Lijst")
-    Question.objects.create(
-        questionnaire=questionnaire, key="open", kind=Question.Kind.OPEN, text="Wat vind je?"
+    question = QuestionFactory(
+        questionnaire__organisation=organisation, key="open", kind=Question.Kind.OPEN
     )
-    return questionnaire
+    return question.questionnaire
 
 
 def huge_csv() -> str:

@@ -7,24 +7,21 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from tests.impact.factories import ChangeStoryFactory, QuestionFactory, QuestionnaireFactory
 from wijkkracht.impact import services
-from wijkkracht.impact.models import ChangeStory, Question, Questionnaire
+from wijkkracht.impact.models import Questionnaire
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def story(organisation):
-    return ChangeStory.objects.create(
-        organisation=organisation, target_groups="Buren", activities="Koffieochtend"
-    )
+    return ChangeStoryFactory(organisation=organisation)
 
 
 def _questionnaire(story, title: str, statement: str, quote: str) -> Questionnaire:
-    questionnaire = Questionnaire.objects.create(
-        organisation=story.organisation, story=story, title=title
-    )
-    Question.objects.create(questionnaire=questionnaire, key="stelling", text=statement)
+    questionnaire = QuestionnaireFactory(organisation=story.organisation, story=story, title=title)
+    QuestionFactory(questionnaire=questionnaire, key="stelling", text=statement)
     for value in ["5", "4", "4", "2", "1", "4"]:
         services.record(questionnaire, {"stelling": value})
     questionnaire.quotes.create(text=quote)

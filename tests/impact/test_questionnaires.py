@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from tests.impact.factories import ChangeStoryFactory, QuestionFactory, QuestionnaireFactory
 from wijkkracht.impact import results, services
-from wijkkracht.impact.models import ChangeStory, Question, Questionnaire, Response
+from wijkkracht.impact.models import Question, Response
 from wijkkracht.impact.responses import export_csv, import_csv
 
 pytestmark = pytest.mark.django_db
@@ -21,34 +22,22 @@ KEYS = ["leren-kennen", "praatje", "klusjes"]
 
 @pytest.fixture
 def survey(organisation):
-    story = ChangeStory.objects.create(
-        organisation=organisation, target_groups="Buren", activities="Koffieochtend"
-    )
-    questionnaire = Questionnaire.objects.create(
-        organisation=organisation, story=story, title="Buurtvragenlijst", languages=["nl", "ar"]
+    story = ChangeStoryFactory(organisation=organisation)
+    questionnaire = QuestionnaireFactory(
+        organisation=organisation, story=story, languages=["nl", "ar"]
     )
     for position, key in enumerate(KEYS):
-        Question.objects.create(
+        QuestionFactory(
             questionnaire=questionnaire,
             key=key,
             position=position,
             text=f"Stelling {key}",
             translations={"ar": f"عبارة {key}"},
         )
-    Question.objects.create(
-        questionnaire=questionnaire,
-        key="wel-of-niet",
-        position=3,
-        kind=Question.Kind.YES_NO,
-        text="Kom je vaker?",
+    QuestionFactory(
+        questionnaire=questionnaire, key="wel-of-niet", position=3, kind=Question.Kind.YES_NO
     )
-    Question.objects.create(
-        questionnaire=questionnaire,
-        key="open",
-        position=4,
-        kind=Question.Kind.OPEN,
-        text="Wat betekent het voor je?",
-    )
+    QuestionFactory(questionnaire=questionnaire, key="open", position=4, kind=Question.Kind.OPEN)
     return questionnaire
 
 
@@ -129,7 +118,7 @@ def test_a_bad_row_imports_nothing_and_is_named(survey):
 
 def test_export_then_import_gives_the_same_answers(survey, organisation):
     import_csv(survey, constructed_csv())
-    copy = Questionnaire.objects.create(organisation=organisation, title="Kopie")
+    copy = QuestionnaireFactory(organisation=organisation)
     for question in survey.questions.all():
         question.pk, question.questionnaire = None, copy
         question.save()

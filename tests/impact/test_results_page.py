@@ -4,30 +4,22 @@ choice, each answer named in the reader's language."""
 import pytest
 from django.urls import reverse
 
+from tests.impact.factories import QuestionFactory, QuestionnaireFactory
 from wijkkracht.impact import services
-from wijkkracht.impact.models import Question, Questionnaire
+from wijkkracht.impact.models import Question
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def survey(organisation):
-    questionnaire = Questionnaire.objects.create(
-        organisation=organisation, title="Soorten", results_public=True
-    )
-    Question.objects.create(
-        questionnaire=questionnaire,
-        key="mee",
-        position=0,
-        kind=Question.Kind.YES_NO,
-        text="Doe je weer mee?",
-    )
-    Question.objects.create(
+    questionnaire = QuestionnaireFactory(organisation=organisation, results_public=True)
+    QuestionFactory(questionnaire=questionnaire, key="mee", position=0, kind=Question.Kind.YES_NO)
+    QuestionFactory(
         questionnaire=questionnaire,
         key="dag",
         position=1,
         kind=Question.Kind.CHOICE,
-        text="Welke dag past?",
         choices=["Maandag", "Dinsdag", "Woensdag"],
     )
     answers = [

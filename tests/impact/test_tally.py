@@ -18,8 +18,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.factories import UserFactory
+from tests.impact.factories import QuestionFactory, QuestionnaireFactory
 from tests.threads import run_together
-from wijkkracht.accounts.models import User
 from wijkkracht.impact import results as impact_results
 from wijkkracht.impact import services, tallies
 from wijkkracht.impact.models import AnswerTally, Question, Questionnaire, Response
@@ -37,7 +38,7 @@ MORE = "Er zijn nog {n} antwoorden die hier niet staan."
 
 
 def make_survey(organisation, title="Buurtvragenlijst") -> Questionnaire:
-    questionnaire = Questionnaire.objects.create(organisation=organisation, title=title)
+    questionnaire = QuestionnaireFactory(organisation=organisation, title=title)
     for position, (key, kind) in enumerate(
         [
             ("leren-kennen", "scale"),
@@ -47,11 +48,10 @@ def make_survey(organisation, title="Buurtvragenlijst") -> Questionnaire:
             ("open", "open"),
         ]
     ):
-        Question.objects.create(
+        QuestionFactory(
             questionnaire=questionnaire,
             key=key,
             kind=kind,
-            text=f"Vraag {key}",
             position=position,
             choices=CHOICES if kind == "choice" else [],
         )
@@ -488,7 +488,7 @@ def test_a_kind_changed_in_the_admin_is_counted_after_the_save(client, organisat
     record_many(survey, some_answers(15))
     for text in ["4", " 5", "Fijn", "4", "dk"]:
         services.record(survey, {"open": text})
-    client.force_login(User.objects.create_superuser("beheer@example.org", "geheim-123"))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
     url = reverse("admin:impact_questionnaire_change", args=[survey.pk])
     parser = FormFields()
     parser.feed(client.get(url).content.decode())

@@ -8,36 +8,26 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from tests.impact.factories import ChangeStoryFactory, QuestionFactory, QuestionnaireFactory
 from wijkkracht.impact import results, services
-from wijkkracht.impact.models import ChangeStory, Question, Questionnaire
+from wijkkracht.impact.models import Question
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def survey(organisation):
-    story = ChangeStory.objects.create(
-        organisation=organisation,
-        target_groups="Buren",
-        activities="Koffieochtend",
-        factsheet_public=True,
+    story = ChangeStoryFactory(organisation=organisation, factsheet_public=True)
+    questionnaire = QuestionnaireFactory(
+        organisation=organisation, story=story, results_public=True
     )
-    questionnaire = Questionnaire.objects.create(
-        organisation=organisation, story=story, title="Klein", results_public=True
-    )
-    Question.objects.create(
+    QuestionFactory(
         questionnaire=questionnaire, key="weinig", position=0, text="Stelling met vier meningen"
     )
-    Question.objects.create(
+    QuestionFactory(
         questionnaire=questionnaire, key="genoeg", position=1, text="Stelling met vijf meningen"
     )
-    Question.objects.create(
-        questionnaire=questionnaire,
-        key="open",
-        position=2,
-        kind=Question.Kind.OPEN,
-        text="Wat vind je?",
-    )
+    QuestionFactory(questionnaire=questionnaire, key="open", position=2, kind=Question.Kind.OPEN)
     # "weinig": 4 opinions and 3 × weet niet (7 answers); "genoeg": 5 opinions, 2 × dk.
     for weinig, genoeg in [
         ("5", "5"),

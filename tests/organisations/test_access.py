@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import MembershipFactory
-from wijkkracht.organisations.models import Invitation
+from tests.factories import InvitationFactory, MembershipFactory
 
 # (url name, lowest role that may open it)
 PAGES = [
@@ -20,7 +19,7 @@ ACTIONS = ["organisations:change_role", "organisations:remove_member", "organisa
 
 def action_url(name, organisation, target):
     if name == "organisations:revoke":
-        invitation = Invitation.objects.create(organisation=organisation)
+        invitation = InvitationFactory(organisation=organisation)
         return reverse(name, args=[organisation.slug, invitation.pk])
     return reverse(name, args=[organisation.slug, target.pk])
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import InvitationFactory, MembershipFactory, OrganisationFactory, UserFactory
 from tests.threads import run_together
 from wijkkracht.organisations import services
 from wijkkracht.organisations.models import Invitation, Membership
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_an_invitation_by_mail_is_used_once_even_at_the_same_moment(attempt):
     """She clicks four times at once (only her account may use it): she joins once."""
     organisation = OrganisationFactory()
-    invitation = Invitation.objects.create(organisation=organisation, email="x@example.org")
+    invitation = InvitationFactory(organisation=organisation, email="x@example.org")
     person = UserFactory(email="x@example.org")
     results = run_together(
         *[

@@ -5,7 +5,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.factories import InvitationFactory, UserFactory
 from wijkkracht.organisations import services
 from wijkkracht.organisations.models import Invitation, Membership
 
@@ -21,7 +21,7 @@ class BrokenMailServer:
 
 
 def test_a_mailed_invitation_is_not_for_whoever_has_the_link(client, organisation, admin, outsider):
-    invitation = Invitation.objects.create(
+    invitation = InvitationFactory(
         organisation=organisation, email="dilara@example.org", role="admin", created_by=admin
     )
     client.force_login(outsider)
@@ -54,7 +54,7 @@ def test_a_shared_link_with_the_admin_role_cannot_be_made(client, organisation, 
 
 def test_a_link_never_makes_anyone_admin(client, organisation, admin, outsider):
     # An old link made before the rule, or a row edited by hand.
-    invitation = Invitation.objects.create(organisation=organisation, role="admin")
+    invitation = InvitationFactory(organisation=organisation, role="admin")
     client.force_login(outsider)
     client.post(invitation.get_absolute_url())
     assert organisation.memberships.get(user=outsider).role == Membership.Role.MEMBER

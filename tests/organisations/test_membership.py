@@ -5,8 +5,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import UserFactory
-from wijkkracht.organisations.models import Invitation, Membership, Organisation
+from tests.factories import InvitationFactory, UserFactory
+from wijkkracht.organisations.models import Membership, Organisation
 
 
 def test_she_sets_up_her_organisation_and_becomes_its_admin(client, outsider, db):
@@ -68,7 +68,7 @@ def test_an_invitation_by_mail_lets_one_person_join(
 
 
 def test_a_shared_link_lets_several_people_join(client, organisation, admin):
-    invitation = Invitation.objects.create(organisation=organisation, created_by=admin)
+    invitation = InvitationFactory(organisation=organisation, created_by=admin)
     for _ in range(3):
         client.force_login(UserFactory())
         assert client.post(invitation.get_absolute_url()).status_code == 302
@@ -76,7 +76,7 @@ def test_a_shared_link_lets_several_people_join(client, organisation, admin):
 
 
 def test_an_expired_invitation_is_refused(client, organisation, outsider):
-    invitation = Invitation.objects.create(
+    invitation = InvitationFactory(
         organisation=organisation, expires_at=timezone.now() - timedelta(minutes=1)
     )
     client.force_login(outsider)
@@ -87,7 +87,7 @@ def test_an_expired_invitation_is_refused(client, organisation, outsider):
 
 
 def test_a_revoked_invitation_is_refused(client, organisation, admin, outsider):
-    invitation = Invitation.objects.create(organisation=organisation)
+    invitation = InvitationFactory(organisation=organisation)
     client.force_login(admin)
     client.post(reverse("organisations:revoke", args=[organisation.slug, invitation.pk]))
     client.force_login(outsider)
@@ -95,7 +95,7 @@ def test_a_revoked_invitation_is_refused(client, organisation, admin, outsider):
 
 
 def test_someone_signed_out_is_asked_to_sign_in_first(client, organisation):
-    invitation = Invitation.objects.create(organisation=organisation)
+    invitation = InvitationFactory(organisation=organisation)
     page = client.get(invitation.get_absolute_url()).content.decode()
     assert "Moeders van Moerwijk" in page
     assert reverse("accounts:login") + "?next=" in page

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from wijkkracht.organisations.models import Invitation, Membership
+from tests.factories import InvitationFactory
+from wijkkracht.organisations.models import Membership
 from wijkkracht.organisations.permissions import ADMIN, ROLE_FOR
 
 
@@ -12,7 +13,7 @@ def _member_pk(organisation, admin):
 
 
 def _invitation_pk(organisation, admin):
-    return Invitation.objects.create(organisation=organisation, created_by=admin).pk
+    return InvitationFactory(organisation=organisation, created_by=admin).pk
 
 
 # action → [(method, url name, extra arguments(organisation, admin) or None, data)].

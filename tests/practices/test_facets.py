@@ -7,15 +7,14 @@ from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijkkracht.practices import facets, library, search
-from wijkkracht.practices.models import (
-    Country,
-    Level,
-    LibraryVersion,
-    Practice,
-    RecruitmentMethod,
-    Theme,
+from tests.practices.factories import (
+    LevelFactory,
+    PracticeFactory,
+    RecruitmentMethodFactory,
+    ThemeFactory,
 )
+from wijkkracht.practices import facets, library, search
+from wijkkracht.practices.models import Country, LibraryVersion, Practice
 
 pytestmark = pytest.mark.django_db
 
@@ -36,20 +35,18 @@ def counts(found: library.Found, facet: str) -> dict[str, int]:
 
 @pytest.fixture
 def basics(db):
-    levels = [Level.objects.create(key=f"n{i}", label=f"Niveau {i}", position=i) for i in range(3)]
-    themes = [Theme.objects.create(slug=f"t{i}", label=f"Thema {i}", position=i) for i in range(3)]
+    levels = [LevelFactory(key=f"n{i}", label=f"Niveau {i}", position=i) for i in range(3)]
+    themes = [ThemeFactory(slug=f"t{i}", label=f"Thema {i}", position=i) for i in range(3)]
     methods = [
-        RecruitmentMethod.objects.create(key=f"m{i}", label=f"Methode {i}", position=i)
-        for i in range(2)
+        RecruitmentMethodFactory(key=f"m{i}", label=f"Methode {i}", position=i) for i in range(2)
     ]
     countries = [Country.objects.create(name=name) for name in ("Marokko", "Turkije")]
     return levels, themes, methods, countries
 
 
 def add(code: str, level=None, themes=(), text="", published=True, municipality="Delft"):
-    practice = Practice.objects.create(
+    practice = PracticeFactory(
         code=code,
-        slug=code.lower(),
         name=f"Praktijk {code}",
         level=level,
         municipality=municipality,
@@ -249,10 +246,8 @@ def test_every_search_gives_what_the_database_holds(basics, shapes, question):
 def test_the_few_are_ranked_as_the_text_index_ranks_them(basics, texts, query):
     """SQLite: the score computed for a few practices in Python is FTS5's bm25."""
     with transaction.atomic():
-        for n, (name, body) in enumerate(texts):
-            Practice.objects.create(
-                code=f"R{n:02}",
-                slug=f"r{n}",
+        for name, body in texts:
+            PracticeFactory(
                 name=" ".join(name) or "x",
                 working_method=" ".join(body),
                 status=Practice.Status.PUBLISHED,

@@ -3,30 +3,33 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.factories import RoleGrantFactory
+from tests.practices.factories import (
+    LevelFactory,
+    PracticeFactory,
+    RecruitmentMethodFactory,
+    ThemeFactory,
+)
 from wijkkracht.accounts.models import RoleGrant
 from wijkkracht.practices import library
-from wijkkracht.practices.models import Country, Level, Practice, RecruitmentMethod, Theme
+from wijkkracht.practices.models import Country, Practice, RecruitmentMethod
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def shelf(db):
-    low = Level.objects.create(key="laag", label="Laag participatieniveau", position=0)
-    high = Level.objects.create(key="hoog", label="Hoog participatieniveau", position=2)
-    health = Theme.objects.create(label="Gezondheid", slug="gezondheid")
-    work = Theme.objects.create(label="Arbeidsmarkt", slug="arbeidsmarkt")
-    visits = RecruitmentMethod.objects.create(
-        key="huisbezoek", label="Huisbezoeken door sleutelfiguren"
-    )
-    media = RecruitmentMethod.objects.create(key="media", label="Media")
+    low = LevelFactory(key="laag", label="Laag participatieniveau", position=0)
+    high = LevelFactory(key="hoog", label="Hoog participatieniveau", position=2)
+    health = ThemeFactory(label="Gezondheid", slug="gezondheid")
+    work = ThemeFactory(label="Arbeidsmarkt", slug="arbeidsmarkt")
+    visits = RecruitmentMethodFactory(key="huisbezoek", label="Huisbezoeken door sleutelfiguren")
+    media = RecruitmentMethodFactory(key="media", label="Media")
     morocco = Country.objects.create(name="Marokko")
 
     def practice(code, name, level, themes, methods, text="", municipality="Den Haag"):
-        p = Practice.objects.create(
+        p = PracticeFactory(
             code=code,
-            slug=code.lower(),
             name=name,
             level=level,
             municipality=municipality,
@@ -170,8 +173,7 @@ def test_a_submitted_practice_waits_for_a_facilitator(client, member, shelf):
     assert client.get(practice.get_absolute_url()).status_code == 200  # her own draft
     client.logout()
     assert client.get(practice.get_absolute_url()).status_code == 404
-    facilitator = UserFactory()
-    RoleGrant.objects.create(user=facilitator, role=RoleGrant.Role.FACILITATOR)
+    facilitator = RoleGrantFactory(role=RoleGrant.Role.FACILITATOR).user
     client.force_login(member)
     assert client.post(reverse("practices:publish", args=[practice.slug])).status_code == 404
     client.force_login(facilitator)
@@ -214,9 +216,8 @@ def test_postgresql_keeps_a_stored_weighted_vector_in_step(shelf):
 
 def test_the_api_cuts_pages_in_the_database_and_keeps_the_ranking(client, shelf):
     for n in range(25):
-        Practice.objects.create(
+        PracticeFactory(
             code=f"X{n:02}",
-            slug=f"x{n:02}",
             name=f"Vrouwen {n:02}",
             status=Practice.Status.PUBLISHED,
             level=shelf["L1"].level,

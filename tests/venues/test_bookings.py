@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.venues.factories import AMS, at, make_room
+from tests.venues.factories import AMS, ClosureFactory, at, make_room
 from wijkkracht.venues.models import Booking, Room
 from wijkkracht.venues.services import bookings as services
 
@@ -71,7 +71,7 @@ def test_bad_times_are_explained(room, organisation, start, end, message):
 
 def test_a_closed_day_is_refused(room, organisation):
     day = at(7, 10).date()
-    room.venue.closures.create(start=day, end=day, reason="Kerst")
+    ClosureFactory(venue=room.venue, start=day, end=day, reason="Kerst")
     with pytest.raises(ValidationError, match="gesloten"):
         book(room, organisation, at(7, 10), at(7, 12))
 

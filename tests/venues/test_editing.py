@@ -10,8 +10,14 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.venues.factories import at, make_room
+from tests.factories import (
+    AreaFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    RoleGrantFactory,
+    UserFactory,
+)
+from tests.venues.factories import BookingFactory, VenueFactory, at, make_room
 from wijkkracht.accounts.models import RoleGrant
 from wijkkracht.places.models import Area
 from wijkkracht.venues.forms.editor import VenueEditor
@@ -37,9 +43,7 @@ def manager(venue):
 
 
 def with_role(role: str):
-    person = UserFactory()
-    RoleGrant.objects.create(user=person, role=role)
-    return person
+    return RoleGrantFactory(role=role).user
 
 
 @pytest.fixture
@@ -85,13 +89,8 @@ def open_editor(client, person, url):
 
 
 def new_venue_fields(**changes) -> dict:
-    district, _ = Area.objects.get_or_create(
-        slug="escamp-test", defaults={"kind": Area.Kind.DISTRICT, "name": "Escamp"}
-    )
-    area, _ = Area.objects.get_or_create(
-        slug="moerwijk-test",
-        defaults={"kind": Area.Kind.WIJK, "name": "Moerwijk", "parent": district},
-    )
+    district = AreaFactory(slug="escamp-test", kind=Area.Kind.DISTRICT, name="Escamp")
+    area = AreaFactory(slug="moerwijk-test", name="Moerwijk", parent=district)
     return {
         "name": "Buurtkamer De Linde",
         "kind": "neighbourhood_room",
@@ -329,14 +328,7 @@ def test_venue_mistakes_are_explained_next_to_the_field(client, venue, manager, 
 def test_a_room_with_a_booking_to_come_cannot_be_deleted(
     client, venue, room, manager, organisation
 ):
-    Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=at(7, 10),
-        end=at(7, 12),
-        held_until=at(7, 12),
-        purpose="Naailes",
-    )
+    BookingFactory(room=room, organisation=organisation, start=at(7, 10), end=at(7, 12))
     page = open_editor(client, manager, edit_url(venue))
     response = client.post(edit_url(venue), form_data(page, **{"rooms-0-DELETE": "on"}))
     assert response.status_code == 400
@@ -347,21 +339,12 @@ def test_a_room_with_a_booking_to_come_cannot_be_deleted(
 def test_a_room_with_only_past_or_cancelled_bookings_can_be_deleted(
     client, venue, room, manager, organisation
 ):
-    Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=at(-7, 10),
-        end=at(-7, 12),
-        held_until=at(-7, 12),
-        purpose="Vroeger",
-    )
-    Booking.objects.create(
+    BookingFactory(room=room, organisation=organisation, start=at(-7, 10), end=at(-7, 12))
+    BookingFactory(
         room=room,
         organisation=organisation,
         start=at(7, 10),
         end=at(7, 12),
-        held_until=at(7, 12),
-        purpose="Gaat niet door",
         status=Booking.Status.CANCELLED,
     )
     page = open_editor(client, manager, edit_url(venue))
@@ -375,14 +358,7 @@ def test_a_booking_made_while_she_edits_still_keeps_the_room(venue, room, organi
     data = editor_data(VenueEditor(venue=venue), name="Nieuw", **{"rooms-0-DELETE": "on"})
     editor = VenueEditor(data, venue=Venue.objects.get(pk=venue.pk))
     assert editor.is_valid()
-    Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=at(7, 10),
-        end=at(7, 12),
-        held_until=at(7, 12),
-        purpose="Net op tijd",
-    )
+    BookingFactory(room=room, organisation=organisation, start=at(7, 10), end=at(7, 12))
     with pytest.raises(stewardship.RoomInUse):
         stewardship.save_venue(editor)
     assert Room.objects.filter(pk=room.pk).exists()
@@ -465,7 +441,7 @@ def test_a_facilitator_adds_a_venue_that_is_published_at_once(client, facilitato
 
 def test_new_venues_get_a_key_of_their_own(facilitator):
     assert stewardship.unique_key("Nieuw") == "nieuw-2"
-    make_room()
+    VenueFactory(key="buurthuis-0")
     assert stewardship.unique_key("Buurthuis 0") == "buurthuis-0-2"
     assert stewardship.unique_key("مسجد") == "locatie"
 
@@ -601,7 +577,7 @@ def test_the_venue_page_offers_editing_to_those_who_may(client, venue, manager, 
 
 
 def test_the_directory_offers_suggesting_and_adding(client, member, facilitator):
-    RoleGrant.objects.create(user=facilitator, role=RoleGrant.Role.PROFESSIONAL)
+    RoleGrantFactory(user=facilitator, role=RoleGrant.Role.PROFESSIONAL)
     client.force_login(member)
     page = client.get(reverse("venues:directory")).content.decode()
     assert reverse("venues:suggest") in page and reverse("venues:add") not in page

@@ -19,9 +19,15 @@ from wijkkracht.venues.hsds.ids import location_id
 from wijkkracht.venues.hsds.importing import import_hsds
 from wijkkracht.venues.hsds.spec import SCHEMA_FILE, columns, definition
 from wijkkracht.venues.hsds.writing import json_document
-from wijkkracht.venues.models import Booking, Closure, OpeningHours, Room, Venue
+from wijkkracht.venues.models import Closure, OpeningHours, Room, Venue
 
-from .factories import at
+from .factories import (
+    BookingFactory,
+    ClosureFactory,
+    OpeningHoursFactory,
+    RoomFactory,
+    VenueFactory,
+)
 
 SCHILDERSWIJK = "den-haag-centrum-schilderswijk"
 FILES = {
@@ -42,7 +48,7 @@ def wijken(db):
 
 def make_venue(key: str = "buurthuis-de-linde", **fields) -> Venue:
     """A venue with everything a venue can hold: rooms, prices, rules, hours, closures."""
-    venue = Venue.objects.create(
+    venue = VenueFactory(
         **{
             "key": key,
             "name": f"Buurthuis {key}",
@@ -68,12 +74,12 @@ def make_venue(key: str = "buurthuis-de-linde", **fields) -> Venue:
         }
     )
     for day in range(5):
-        OpeningHours.objects.create(venue=venue, day=day, opens=time(9), closes=time(22))
-    OpeningHours.objects.create(venue=venue, day=5, opens=time(10), closes=time(16))
-    Closure.objects.create(
+        OpeningHoursFactory(venue=venue, day=day, opens=time(9), closes=time(22))
+    OpeningHoursFactory(venue=venue, day=5, opens=time(10), closes=time(16))
+    ClosureFactory(
         venue=venue, start=date(2026, 12, 24), end=date(2027, 1, 2), reason="Kerstvakantie"
     )
-    Room.objects.create(
+    RoomFactory(
         venue=venue,
         name="Grote zaal",
         capacity_seated=60,
@@ -85,9 +91,7 @@ def make_venue(key: str = "buurthuis-de-linde", **fields) -> Venue:
         one_off_costs=Decimal("25.00"),
         buffer_minutes=30,
     )
-    Room.objects.create(
-        venue=venue, name="Leslokaal", capacity_seated=20, price_month=Decimal("240.00")
-    )
+    RoomFactory(venue=venue, name="Leslokaal", capacity_seated=20, price_month=Decimal("240.00"))
     return venue
 
 
@@ -320,7 +324,7 @@ def test_import_restores_rooms_prices_rules_hours_and_closures(wijken, tmp_path)
     Venue.objects.filter(pk=venue.pk).update(name="Anders", cooking=False, kind="school")
     venue.rooms.filter(name="Leslokaal").delete()
     venue.rooms.filter(name="Grote zaal").update(price_hour=Decimal("99.00"))
-    Room.objects.create(venue=venue, name="Nieuwe zaal", capacity_seated=5)
+    RoomFactory(venue=venue, name="Nieuwe zaal", capacity_seated=5)
     venue.opening_hours.filter(day=5).delete()
     venue.closures.all().delete()
     report = import_hsds(path)
@@ -341,15 +345,8 @@ def test_importing_the_same_package_twice_changes_nothing(wijken, tmp_path):
 def test_import_keeps_a_room_that_has_bookings(wijken, tmp_path, organisation):
     venue = make_venue()
     path = export_to(tmp_path / "venues.json")
-    room = Room.objects.create(venue=venue, name="Geboekte zaal", capacity_seated=8)
-    Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=at(1, 10),
-        end=at(1, 12),
-        held_until=at(1, 12),
-        purpose="Koffie",
-    )
+    room = RoomFactory(venue=venue, name="Geboekte zaal", capacity_seated=8)
+    BookingFactory(room=room, organisation=organisation)
     assert import_hsds(path).ok
     assert venue.rooms.filter(name="Geboekte zaal").exists()
 

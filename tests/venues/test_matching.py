@@ -6,36 +6,34 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
+from tests.factories import AreaFactory
+from tests.venues.factories import OpeningHoursFactory, RoomFactory, VenueFactory
 from wijkkracht.guides.models import Guide
 from wijkkracht.guides.services import workbooks
 from wijkkracht.places.models import Area
 from wijkkracht.venues.matching import MAX_MATCHES, Activity, Profile, monthly_cost, search
-from wijkkracht.venues.models import OpeningHours, Room, Venue
 
 WEEKLY = Decimal("4.33")
 
 
 @pytest.fixture
 def laak(db):
-    return Area.objects.create(slug="laak", kind=Area.Kind.DISTRICT, name="Laak")
+    return AreaFactory(slug="laak", kind=Area.Kind.DISTRICT, name="Laak")
 
 
 def venue(area, key, *, rooms, step_free=True, transport="Tram 1", parking=False):
-    v = Venue.objects.create(
+    v = VenueFactory(
         key=key,
         name=key.title(),
-        kind=Venue.Kind.COMMUNITY_CENTRE,
-        address="Straat 1",
-        postcode="2525 AA",
         area=area,
         step_free=step_free,
         public_transport=transport,
         car_parking=parking,
     )
     for day in range(6):
-        OpeningHours.objects.create(venue=v, day=day, opens=time(9), closes=time(22))
+        OpeningHoursFactory(venue=v, day=day, opens=time(9), closes=time(22))
     for name, seats, facilities, price in rooms:
-        Room.objects.create(
+        RoomFactory(
             venue=v,
             name=name,
             capacity_seated=seats,

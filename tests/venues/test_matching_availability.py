@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from tests.venues.factories import AMS, make_room
+from tests.venues.factories import AMS, BookingFactory, ClosureFactory, RoomFactory, make_room
 from wijkkracht.venues.matching import Activity, Profile, occurrences, search
-from wijkkracht.venues.models import Booking, Closure, Room
+from wijkkracht.venues.models import Booking, Room
 
 
 def tomorrows_talk() -> Activity:
@@ -22,13 +22,12 @@ def hold(
     room: Room, organisation, day, start: time, end: time, status: str = Booking.Status.APPROVED
 ) -> Booking:
     begin, finish = (datetime.combine(day, at, tzinfo=AMS) for at in (start, end))
-    return Booking.objects.create(
+    return BookingFactory(
         room=room,
         organisation=organisation,
         start=begin,
         end=finish,
         held_until=finish + room.buffer,
-        purpose="Yoga",
         status=status,
     )
 
@@ -69,16 +68,14 @@ def test_a_room_held_at_another_time_or_after_those_weeks_is_offered(organisatio
 def test_a_closure_on_one_of_the_dates_excludes_the_venue(db):
     talk, room = tomorrows_talk(), make_room()
     day = occurrences(talk)[2]
-    Closure.objects.create(venue=room.venue, start=day - timedelta(days=3), end=day)
+    ClosureFactory(venue=room.venue, start=day - timedelta(days=3), end=day)
     assert offered(talk) == []
 
 
 def test_a_closure_between_the_dates_does_not(db):
     talk, room = tomorrows_talk(), make_room()
     day = occurrences(talk)[2]
-    Closure.objects.create(
-        venue=room.venue, start=day + timedelta(days=1), end=day + timedelta(days=5)
-    )
+    ClosureFactory(venue=room.venue, start=day + timedelta(days=1), end=day + timedelta(days=5))
     assert offered(talk) == [room]
 
 
@@ -123,7 +120,7 @@ def test_a_booking_just_after_the_buffer_leaves_the_room_free(organisation):
 
 def test_another_room_of_the_venue_is_offered_when_one_is_held(organisation):
     talk, room = tomorrows_talk(), make_room(price_hour=Decimal("5"))
-    other = Room.objects.create(
+    other = RoomFactory(
         venue=room.venue, name="Kleine zaal", capacity_seated=25, price_hour=Decimal("30")
     )
     hold(room, organisation, occurrences(talk)[0], time(10), time(12))

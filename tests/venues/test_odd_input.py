@@ -12,7 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from tests.factories import UserFactory
-from tests.venues.factories import at, make_room
+from tests.venues.factories import BookingFactory, at, make_room
 from wijkkracht.venues import calendars
 from wijkkracht.venues.models import Booking, RoomAgreement, SearchProfile
 
@@ -37,17 +37,13 @@ def manager(room):
 
 
 def held(room, organisation, days=8, status=Booking.Status.APPROVED, **extra):
-    return Booking.objects.create(
-        **{
-            "room": room,
-            "organisation": organisation,
-            "start": at(days, 10),
-            "end": at(days, 12),
-            "held_until": at(days, 12),
-            "purpose": "Taalcafé",
-            "status": status,
-            **extra,
-        }
+    return BookingFactory(
+        room=room,
+        organisation=organisation,
+        start=at(days, 10),
+        end=at(days, 12),
+        status=status,
+        **extra,
     )
 
 

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.venues.factories import at, make_room
+from tests.venues.factories import BookingFactory, at, make_room
 from wijkkracht.venues.models import Booking, Venue
 
 
@@ -143,14 +143,7 @@ def test_the_venue_manager_approves_and_the_group_is_told(
 
 def test_only_the_venues_own_managers_decide(client, organisation, member):
     room = make_room()
-    booking = Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=at(7, 10),
-        end=at(7, 12),
-        held_until=at(7, 12),
-        purpose="x",
-    )
+    booking = BookingFactory(room=room, organisation=organisation)
     other_manager = UserFactory()
     make_room().venue.managers.add(other_manager)
     client.force_login(other_manager)
@@ -175,15 +168,7 @@ def test_bookings_of_a_group_are_for_its_members_only(client, organisation, memb
 
 def test_a_member_cancels_with_a_reason(client, organisation, member):
     room = make_room()
-    booking = Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=at(7, 10),
-        end=at(7, 12),
-        held_until=at(7, 12),
-        purpose="x",
-        requested_by=member,
-    )
+    booking = BookingFactory(room=room, organisation=organisation, requested_by=member)
     client.force_login(member)
     client.post(
         reverse("venues:cancel", args=[organisation.slug, booking.pk]),
@@ -205,14 +190,7 @@ def test_the_api_lists_venues_with_rooms_and_filters(client, demo):
 
 def test_a_weekly_request_lists_clashing_dates_then_books_the_rest(client, organisation, member):
     room = make_room()
-    Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=at(14, 10),
-        end=at(14, 12),
-        held_until=at(14, 12),
-        purpose="al bezet",
-    )
+    BookingFactory(room=room, organisation=organisation, start=at(14, 10), end=at(14, 12))
     client.force_login(member)
     url = reverse("venues:request", args=[room.venue.key, room.pk])
     data = {

@@ -9,16 +9,16 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from tests.factories import OrganisationFactory, UserFactory
-from tests.venues.factories import at, make_room
+from tests.venues.factories import BookingFactory, ClosureFactory, at, make_room
 from wijkkracht.organisations.models import Membership
 from wijkkracht.venues import availability
-from wijkkracht.venues.models import Booking, Closure, RoomAgreement
+from wijkkracht.venues.models import Booking, RoomAgreement
 
 pytestmark = pytest.mark.django_db
 
 
 def book(room, organisation, start, end, status=Booking.Status.APPROVED, **extra):
-    return Booking.objects.create(
+    return BookingFactory(
         room=room,
         organisation=organisation,
         start=start,
@@ -50,7 +50,7 @@ def test_free_time_is_opening_hours_minus_bookings_with_their_buffer(organisatio
 def test_a_closed_day_has_no_free_time(organisation):
     room = make_room()
     closed = at(9, 10).date()
-    Closure.objects.create(venue=room.venue, start=closed, end=closed, reason="Verbouwing")
+    ClosureFactory(venue=room.venue, start=closed, end=closed, reason="Verbouwing")
     plan = day_of(availability.week_plan(room, availability.monday_of(closed)), at(9, 10))
     assert plan.closed == "Verbouwing" and plan.free == []
 
@@ -189,13 +189,11 @@ def test_when_a_group_cancels_the_manager_is_told(
 def test_a_group_that_booked_long_ago_no_longer_shares_the_room(organisation, member):
     room = make_room()
     long_ago = timezone.now() - availability.SHARING_WINDOW - timedelta(days=2)
-    Booking.objects.create(
+    BookingFactory(
         room=room,
         organisation=organisation,
         start=long_ago,
         end=long_ago + timedelta(hours=1),
-        held_until=long_ago + timedelta(hours=1),
-        purpose="x",
         status=Booking.Status.APPROVED,
     )
     assert not availability.shares_room(member, room)

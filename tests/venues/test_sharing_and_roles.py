@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import OrganisationFactory, UserFactory
-from tests.venues.factories import at, make_room
+from tests.venues.factories import BookingFactory, at, make_room
 from wijkkracht.venues import availability
 from wijkkracht.venues.models import Booking, BookingSeries
 from wijkkracht.venues.services import bookings as services
@@ -17,15 +17,8 @@ pytestmark = pytest.mark.django_db
 
 def booking(room, organisation, days, status=Booking.Status.REQUESTED, **extra):
     start, end = at(days, 10), at(days, 12)
-    return Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=start,
-        end=end,
-        held_until=end,
-        purpose="Taalcafé",
-        status=status,
-        **extra,
+    return BookingFactory(
+        room=room, organisation=organisation, start=start, end=end, status=status, **extra
     )
 
 
@@ -103,14 +96,7 @@ def test_answered_and_past_requests_and_a_series_count_fairly(organisation, memb
         booking(room, organisation, 7 + 7 * week, series=series)
     booking(room, organisation, 1, status=Booking.Status.APPROVED)
     booking(room, organisation, 2, status=Booking.Status.DECLINED)
-    Booking.objects.create(
-        room=room,
-        organisation=organisation,
-        start=at(-3, 10),
-        end=at(-3, 12),
-        held_until=at(-3, 12),
-        purpose="Voorbij",
-    )
+    BookingFactory(room=room, organisation=organisation, start=at(-3, 10), end=at(-3, 12))
     for days in (3, 4, 5):
         booking(room, organisation, days)
     services.check_open_requests(organisation)  # 4 open: one more may be asked
