@@ -41,7 +41,7 @@ def queue_in_database(settings):
 
 def work_the_queue() -> None:
     """What db_worker does for each task that is due (the command itself closes the
-    test's database connection; test_worker_process runs the real one)."""
+    test's database connection; tests/browser/test_mail_worker.py runs the real one)."""
     for queued in DBTaskResult.objects.ready().order_by("enqueued_at"):
         queued.claim("test")
         result = queued.task_result
