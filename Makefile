@@ -4,17 +4,26 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+FONTS := var/fonts/fonts.css
+DEV_STAMP := $(VENV)/.installed-dev
 LOCALE_PO := $(wildcard wijkkracht/locale/*/LC_MESSAGES/django.po)
 LOCALE_MO := $(LOCALE_PO:.po=.mo)
 export PYTHONDONTWRITEBYTECODE := 1
+PORT ?= 8000
 
-.PHONY: run test test-browser demo lint bench messages compilemessages collectstatic clean
+.PHONY: run test test-browser demo lint bench messages compilemessages collectstatic clean fonts
 
+# Two stamps: `make run` needs only what the site runs on; the tests and lint add the
+# dev extras on top, once.
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(DEV_STAMP)
 
 # Compiled catalogues are built, not committed.
 %.mo: %.po $(STAMP)
@@ -22,40 +31,35 @@ $(STAMP): pyproject.toml constraints.txt
 
 compilemessages: $(LOCALE_MO)
 
-run: $(STAMP) compilemessages
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py load_places
-	DEBUG=1 $(PY) manage.py load_guides
-	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py load_demo_venues
-	DEBUG=1 $(PY) manage.py load_practices
-	DEBUG=1 $(PY) manage.py load_demo_impact
+# The PDFs' fonts, from the npm registry (pinned and hashed in wijkkracht/core/pdf_fonts.py),
+# so a PDF looks the same on every machine whatever fonts it has.
+$(FONTS): wijkkracht/core/pdf_fonts.py | $(STAMP)
+	$(PY) -m wijkkracht.core.pdf_fonts var/fonts
+
+fonts: $(FONTS)
+
+run: demo
 	@echo "Sign in: ask for a link on the site; in development the mail appears in this terminal."
 	@# A worker beside the server sends the mail (as in production); it stops with the server.
 	DEBUG=1 $(PY) manage.py db_worker --interval 1 --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-demo: $(STAMP) compilemessages
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py load_places
-	DEBUG=1 $(PY) manage.py load_guides
-	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py load_demo_venues
-	DEBUG=1 $(PY) manage.py load_practices
-	DEBUG=1 $(PY) manage.py load_demo_impact
+# migrate and every loader in one process: one Django start-up instead of seven.
+demo: $(STAMP) compilemessages $(FONTS)
+	DEBUG=1 $(PY) manage.py setup_demo
 
-test: $(STAMP) compilemessages
+test: $(DEV_STAMP) compilemessages $(FONTS)
 	$(PY) -m pytest -m "not browser"
 
-test-browser: $(STAMP) compilemessages
+test-browser: $(DEV_STAMP) compilemessages $(FONTS)
 	$(PY) -m pytest -m browser
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: $(STAMP) compilemessages
+bench: $(STAMP) compilemessages $(FONTS)
 	$(PY) bench/home.py
 	$(PY) bench/guides.py
 	$(PY) bench/venues.py
