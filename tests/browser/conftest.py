@@ -1,9 +1,17 @@
-"""Playwright against Debian's Chromium, at phone width, with axe-core on every page."""
+"""Playwright against Debian's Chromium, at phone width, with axe-core on every page.
+
+No request leaves the machine: the map tiles come from a made-up host whose requests the
+browser answers itself with a plain PNG, and a request to any other host than the test
+server is stopped and fails the test.
+"""
 
 import gzip
 import os
 import shutil
+import struct
+import zlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -38,6 +46,35 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+TILE_HOST = "tiles.test"  # .test is reserved: no such host exists anywhere
+
+
+def tile_png() -> bytes:
+    """A light 256 px tile with a grey edge, so the screenshots show where tiles are."""
+    edge, paper = b"\xc9\xd3\xd1", b"\xf2\xef\xe9"
+    rows = b"".join(b"\x00" + (edge * 256 if y == 0 else edge + paper * 255) for y in range(256))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 256, 256, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+TILE = tile_png()
+
+
+@pytest.fixture(autouse=True)
+def _tiles_from_the_test_host(settings):
+    settings.MAP_TILE_URL = f"https://{TILE_HOST}/{{z}}/{{x}}/{{y}}.png"
+
+
 CSP_RECORDER = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", function (event) {
@@ -64,6 +101,22 @@ class Phone:
         self.csp_console: list[str] = []
         self.page.on("response", self._measure)
         self.page.on("console", self._console)
+        self.tiles_served = 0
+        self.outside: list[str] = []  # requests for other hosts, stopped
+        server = urlsplit(base_url).netloc
+        self.context.route(lambda url: urlsplit(url).netloc != server, self._outside)
+
+    def _outside(self, route):
+        if urlsplit(route.request.url).netloc == TILE_HOST:
+            self.tiles_served += 1
+            route.fulfill(status=200, content_type="image/png", body=TILE)
+        else:
+            self.outside.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def assert_nothing_left_the_machine(self):
+        found, self.outside = self.outside, []
+        assert not found, f"requests for other hosts than the test server: {found}"
 
     def _console(self, message):
         if "Content Security Policy" in message.text:
@@ -104,6 +157,7 @@ class Phone:
         result = {"url": self.page.url, "weight": weight, "violations": violations}
         self.checked.append(result)
         self.assert_no_csp_violation()
+        self.assert_nothing_left_the_machine()
         assert not violations, f"{self.page.url}: {violations}"
         assert weight < 100_000, f"{self.page.url} transfers {weight} bytes compressed"
         return result
@@ -136,6 +190,7 @@ class Phone:
         found, self.csp_console = self.csp_console, []
         self.context.close()
         assert not found, f"CSP violations: {found}"
+        self.assert_nothing_left_the_machine()
 
 
 @pytest.fixture

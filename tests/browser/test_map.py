@@ -1,55 +1,22 @@
 """The venues on a map, on a phone, in Dutch and Arabic; without JavaScript the list does it all.
 
 No internet in tests: the tiles come from a made-up host whose requests the browser
-answers itself with a small PNG.
+answers itself with a small PNG (tests/browser/conftest.py).
 """
-
-import struct
-import zlib
 
 import pytest
 from django.core.management import call_command
 
+from tests.browser.conftest import TILE_HOST
 from tests.browser.test_guides import no_layout_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TILES = "https://tiles.test/{z}/{x}/{y}.png"
-
-
-def tile_png() -> bytes:
-    """A light 256 px tile with a grey edge, so the screenshots show where tiles are."""
-    edge, paper = b"\xc9\xd3\xd1", b"\xf2\xef\xe9"
-    rows = b"".join(b"\x00" + (edge * 256 if y == 0 else edge + paper * 255) for y in range(256))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 256, 256, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-
 
 @pytest.fixture
-def venues(settings):
-    settings.MAP_TILE_URL = TILES
+def venues():
     call_command("load_places")
     call_command("load_demo_venues")
-
-
-def phone_with_tiles(phone_factory, locale):
-    phone = phone_factory(locale)
-    tile = tile_png()
-    phone.page.route(
-        "https://tiles.test/**",
-        lambda route: route.fulfill(status=200, content_type="image/png", body=tile),
-    )
-    return phone
 
 
 def open_map(phone):
@@ -58,14 +25,17 @@ def open_map(phone):
     button = page.locator(".venue-map-toggle")
     assert button.get_attribute("aria-expanded") == "false"
     button.click()
-    page.locator(".venue-map-canvas .leaflet-tile-loaded").first.wait_for()
+    tile = page.locator(".venue-map-canvas .leaflet-tile-loaded").first
+    tile.wait_for()
     assert button.get_attribute("aria-expanded") == "true"
+    assert tile.get_attribute("src").startswith(f"https://{TILE_HOST}/")
+    assert phone.tiles_served > 0
     return page.locator(".venue-map-pin")
 
 
 @pytest.mark.parametrize("locale", ["nl-NL", "ar"])
 def test_the_directory_shows_its_venues_on_a_map(phone_factory, venues, locale):
-    phone = phone_with_tiles(phone_factory, locale)
+    phone = phone_factory(locale)
     page = phone.page
     phone.goto("/locaties/")
     pins = open_map(phone)
@@ -106,7 +76,7 @@ def test_the_directory_shows_its_venues_on_a_map(phone_factory, venues, locale):
 
 
 def test_the_map_is_no_keyboard_trap_and_hides_again(phone_factory, venues):
-    phone = phone_with_tiles(phone_factory, "nl-NL")
+    phone = phone_factory("nl-NL")
     page = phone.page
     phone.goto("/locaties/")
     open_map(phone)
@@ -131,3 +101,15 @@ def test_without_javascript_the_list_holds_every_venue_and_no_map_shows(
     assert not page.locator(".venue-map-toggle").is_visible()
     assert not page.locator(".venue-map-canvas").is_visible()
     context.close()
+
+
+def test_a_request_for_another_host_is_stopped_and_noted(phone_factory, venues):
+    """The guard behind every browser test: here a real tile server, asked for directly."""
+    from playwright.sync_api import Error
+
+    phone = phone_factory()
+    with pytest.raises(Error, match="ERR_BLOCKED_BY_CLIENT"):
+        phone.page.goto("https://tile.openstreetmap.org/0/0/0.png")
+    assert phone.outside == ["https://tile.openstreetmap.org/0/0/0.png"]
+    with pytest.raises(AssertionError, match="other hosts"):
+        phone.assert_nothing_left_the_machine()
