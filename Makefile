@@ -65,6 +65,7 @@ bench: $(STAMP) compilemessages $(FONTS)
 	$(PY) bench/venues.py
 	$(PY) bench/practices.py
 	$(PY) bench/impact.py
+	$(PY) bench/fresh_start.py
 
 # Refresh the .po files after changing UI text; then translate the new entries.
 messages: $(STAMP)

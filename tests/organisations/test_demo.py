@@ -51,3 +51,24 @@ def test_the_home_page_shows_the_demo_organisations(client, db):
     load()
     page = client.get("/").content.decode()
     assert "Bulgaarse Club Laak" in page and "Moerwijk Moeders" in page
+
+
+def test_each_platform_role_has_a_demo_account_to_try(db):
+    from wijkkracht.accounts import roles
+    from wijkkracht.venues.models import Venue
+
+    load()
+    call_command("load_demo_venues")
+    call_command("load_demo")  # again: nothing doubles
+    facilitator = User.objects.get(email="gerda.demo@example.org")
+    professional = User.objects.get(email="karim.demo@example.org")
+    manager = User.objects.get(email="wim.demo@example.org")
+    assert roles.is_facilitator(facilitator) and not roles.is_professional(facilitator)
+    assert roles.is_professional(professional) and roles.is_reviewer(professional)
+    assert roles.is_venue_manager(manager) and not roles.is_reviewer(manager)
+    assert manager.name == "Wim (demo)"
+    assert list(manager.managed_venues.values_list("key", flat=True)) == [
+        "wijkcentrum-de-kantklos"
+    ]
+    assert manager.role_grants.count() == 1
+    assert Venue.objects.get(key="wijkcentrum-de-kantklos").managers.count() == 1

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
-from wijkkracht.accounts.models import User
+from wijkkracht.accounts.models import RoleGrant, User
 from wijkkracht.core.content import ContentError, read_yaml
 from wijkkracht.places.models import Area
 
@@ -41,6 +41,10 @@ def _person(key: str, fields: dict) -> User:
     user.name = fields.get("name", "")
     user.language = fields.get("language", "")
     user.save()
+    for role in fields.get("roles") or []:
+        if role not in RoleGrant.Role.values:
+            raise ContentError(f"people.{key}.roles: unknown role {role!r}")
+        RoleGrant.objects.get_or_create(user=user, role=role)
     return user
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from wijkkracht.accounts.models import User
 from wijkkracht.core.content import CONTENT_DIR, ContentError, read_yaml
+from wijkkracht.organisations.loading import demo_email
 from wijkkracht.places.models import Area
 
 from .models import Closure, OpeningHours, Room, Venue
@@ -100,7 +102,17 @@ def _venue(where: str, entry: dict, demo: bool) -> Venue:
             reason=closure.get("reason", ""),
         )
     _rooms(where, venue, entry.get("rooms") or [])
+    _managers(where, venue, entry.get("managers") or [])
     return venue
+
+
+def _managers(where: str, venue: Venue, keys: list) -> None:
+    """Demo people who look after the venue (content/demo/organisations.yaml gives their
+    names and roles; loaded on its own, the venue still gets its manager)."""
+    for key in keys:
+        email = demo_email(str(key))
+        user = User.objects.get_by_email(email) or User.objects.create_user(email)
+        venue.managers.add(user)
 
 
 def _rooms(where: str, venue: Venue, rooms: list) -> None:
