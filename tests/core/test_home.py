@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from wijkkracht.organisations.models import Invitation
 
 
@@ -103,3 +103,50 @@ def test_two_members_never_see_each_others_list(client, organisation, admin, mem
     assert "Alleen Amina" in client.get("/").content.decode()
     client.force_login(member)
     assert "Alleen Amina" not in client.get("/").content.decode()
+
+
+def test_what_waits_for_a_venue_manager_links_to_where_she_decides(client, db):
+    from tests.venues.factories import BookingFactory, make_room
+
+    manager = UserFactory(email="beheer@example.org")
+    room = make_room()
+    room.venue.managers.add(manager)
+    BookingFactory(room=room)
+    BookingFactory(room=room, start=BookingFactory.build(room=room).start.replace(hour=14))
+    client.force_login(manager)
+    page = client.get("/").content.decode()
+    assert "Voor jou" in page
+    assert "2 aanvragen wachten op je besluit" in page
+    assert reverse("venues:manage") in page
+
+
+def test_what_waits_for_a_facilitator_and_for_a_member_who_asked(client, organisation, member):
+    from tests.practices.factories import PracticeFactory
+    from wijkkracht.accounts.models import RoleGrant
+    from wijkkracht.exchange.models import Answer, Challenge, Report
+
+    facilitator = UserFactory(email="begeleider@example.org")
+    RoleGrant.objects.create(user=facilitator, role=RoleGrant.Role.FACILITATOR)
+    PracticeFactory()
+    question = Challenge.objects.create(
+        author=member, organisation=organisation, title="Waar vinden we een zaal?",
+        description="Voor 20 vrouwen op dinsdag.",
+    )  # fmt: skip
+    answer = Answer.objects.create(
+        author=facilitator, organisation=organisation, challenge=question, text="Buurthuis."
+    )
+    Report.objects.create(reporter=member, challenge=question, reason="Dubbel")
+    client.force_login(facilitator)
+    page = client.get("/").content.decode()
+    assert "1 melding om te bekijken" in page and reverse("exchange:reports") in page
+    assert "1 ingestuurde praktijk om te publiceren" in page
+    client.force_login(member)
+    page = client.get("/").content.decode()
+    assert "1 nieuw antwoord op je vragen" in page
+    assert f"#answer-{answer.pk}" in page
+    assert "melding" not in page and "praktijk om te publiceren" not in page
+
+
+def test_nothing_waits_for_a_new_member(client, member):
+    client.force_login(member)
+    assert "Voor jou" not in client.get("/").content.decode()

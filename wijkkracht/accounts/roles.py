@@ -10,8 +10,18 @@ from .models import RoleGrant
 Role = RoleGrant.Role
 
 
+MEMO = "_platform_roles"
+
+
 def _has(user, *roles: str) -> bool:
-    return user.is_authenticated and user.role_grants.filter(role__in=roles).exists()
+    # Read once per user object (a page asks several times); a grant saved or deleted
+    # through the ORM drops the memo of the user object it holds (accounts.signals).
+    if not user.is_authenticated:
+        return False
+    held = user.__dict__.get(MEMO)
+    if held is None:
+        held = user.__dict__[MEMO] = frozenset(user.role_grants.values_list("role", flat=True))
+    return any(role in held for role in roles)
 
 
 def is_facilitator(user) -> bool:

@@ -3,6 +3,8 @@
 
 A section is a template with its own context, shown in order; returning None from its
 context leaves it out for this request. A card is one line under "Wat je hier kunt doen".
+Waiting items are what a signed-in person has to do now (requests to decide, reports to
+handle, ...), each a sentence with the link to the page where she acts.
 """
 
 from collections.abc import Callable
@@ -36,8 +38,18 @@ class Card:
         return reverse(self.url_name)
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """What waits for her in one app: (text, url) pairs, none when nothing waits."""
+
+    name: str
+    items: Callable[[HttpRequest], list[tuple[str, str]]]
+    order: int
+
+
 _sections: dict[str, Section] = {}
 _cards: dict[str, Card] = {}
+_waiting: dict[str, Waiting] = {}
 
 
 def section(name: str, template: str, context: Callable, *, order: int) -> None:
@@ -48,6 +60,20 @@ def card(
     name: str, title: str, text: str, url_name: str, *, order: int, members_only: bool = False
 ) -> None:
     _cards[name] = Card(name, title, text, url_name, order, members_only)
+
+
+def waiting(name: str, items: Callable, *, order: int) -> None:
+    _waiting[name] = Waiting(name, items, order)
+
+
+def waiting_for(request: HttpRequest) -> list[tuple[str, str]]:
+    """Everything that waits for a signed-in person, from every app, in order."""
+    if not request.user.is_authenticated:
+        return []
+    found = []
+    for part in sorted(_waiting.values(), key=lambda w: w.order):
+        found += part.items(request)
+    return found
 
 
 def sections_for(request: HttpRequest) -> tuple[list[dict], list[dict]]:

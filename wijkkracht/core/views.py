@@ -10,7 +10,8 @@ def home(request):
     """The apps' parts of the home page (core.home), around what you can do here."""
     before, after = parts.sections_for(request)
     cards = parts.cards_for(request.user.is_authenticated)
-    return render(request, "core/home.html", {"before": before, "after": after, "cards": cards})
+    context = {"before": before, "after": after, "cards": cards}
+    return render(request, "core/home.html", {**context, "waiting": parts.waiting_for(request)})
 
 
 def privacy(request):

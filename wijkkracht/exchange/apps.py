@@ -33,3 +33,6 @@ class ExchangeConfig(AppConfig):
             order=40,
             members_only=True,
         )
+        from . import views
+
+        home.waiting("exchange", views.home_waiting, order=20)

@@ -205,3 +205,17 @@ def export_for_user(user) -> dict:
             else None
         ),
     }
+
+
+NEW_ANSWER_DAYS = 14
+
+
+def new_answers_for(user) -> list[Answer]:
+    """Answers by others to her questions in the last two weeks, newest first."""
+    since = timezone.now() - timedelta(days=NEW_ANSWER_DAYS)
+    return list(
+        Answer.objects.filter(challenge__author=user, created_at__gte=since, hidden_at__isnull=True)
+        .exclude(author=user)
+        .select_related("challenge")
+        .order_by("-created_at")[:50]
+    )

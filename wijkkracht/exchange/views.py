@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wijkkracht.accounts.roles import is_facilitator
@@ -207,3 +208,27 @@ def digest(request):
     services.subscribe(request.user, form.cleaned_data["active"])
     messages.success(request, _("Je keuze is bewaard."))
     return redirect("exchange:index")
+
+
+def home_waiting(request) -> list[tuple[str, str]]:
+    """The exchange's part of the home page: new answers to her questions, and for a
+    facilitator the reports to handle."""
+    items = []
+    answers = services.new_answers_for(request.user)
+    if answers:
+        text = ngettext(
+            "%(count)s nieuw antwoord op je vragen",
+            "%(count)s nieuwe antwoorden op je vragen",
+            len(answers),
+        )
+        newest = answers[0]
+        url = f"{newest.challenge.get_absolute_url()}#answer-{newest.pk}"
+        items.append((text % {"count": len(answers)}, url))
+    if is_facilitator(request.user):
+        reports = Report.objects.filter(handled_at__isnull=True).count()
+        if reports:
+            text = ngettext(
+                "%(count)s melding om te bekijken", "%(count)s meldingen om te bekijken", reports
+            )
+            items.append((text % {"count": reports}, reverse("exchange:reports")))
+    return items

@@ -27,3 +27,6 @@ class PracticesConfig(AppConfig):
             "practices:index",
             order=30,
         )
+        from . import views
+
+        home.waiting("practices", views.home_waiting, order=30)

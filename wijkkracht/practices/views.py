@@ -4,7 +4,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wijkkracht.accounts.roles import is_facilitator
@@ -141,3 +143,18 @@ def publish(request, slug):
     services.publish(practice)
     messages.success(request, _("De praktijk is gepubliceerd."))
     return redirect(practice)
+
+
+def home_waiting(request) -> list[tuple[str, str]]:
+    """The library's part of the home page: sent-in practices a facilitator can publish."""
+    if not is_facilitator(request.user):
+        return []
+    drafts = Practice.objects.filter(status=Practice.Status.DRAFT).count()
+    if not drafts:
+        return []
+    text = ngettext(
+        "%(count)s ingestuurde praktijk om te publiceren",
+        "%(count)s ingestuurde praktijken om te publiceren",
+        drafts,
+    )
+    return [(text % {"count": drafts}, reverse("practices:review"))]

@@ -35,3 +35,6 @@ class VenuesConfig(AppConfig):
             "venues:directory",
             order=20,
         )
+        from .views import home as home_page
+
+        home.waiting("venues", home_page.waiting, order=10)
