@@ -79,7 +79,11 @@ def test_the_export_holds_her_part_of_the_exchange(client, organisation, member)
     assert data["exchange_questions"][0]["title"] == "Waar vinden we vrijwilligers?"
     assert data["exchange_answers"][0]["text"] == "Vraag het buurthuis."
     assert data["exchange_reports"][0]["reason"] == "Dubbel gesteld"
-    assert data["digest_subscription"] == {"active": False, "last_sent_at": None}
+    assert data["digest_subscription"] == {
+        "active": False,
+        "answer_mail": True,
+        "last_sent_at": None,
+    }
 
 
 def test_the_export_holds_her_practices_and_suggested_venues(client, member):

@@ -177,6 +177,7 @@ def test_the_daily_digest_is_opt_in_and_at_most_daily(
 ):
     services.subscribe(member, True)
     services.subscribe(admin, True)
+    services.set_answer_mail(admin, False)  # answers then come in the digest only
     answer(challenge, "Probeer een buddy-systeem.")
     now = timezone.now() + timedelta(minutes=1)
 
@@ -287,6 +288,7 @@ def test_one_bad_address_does_not_stop_the_digest_for_the_others(
     bad = UserFactory(email="kapot\n@example.org")
     for user in (bad, admin, member):
         services.subscribe(user, True)
+    services.set_answer_mail(admin, False)  # the answer then comes in her digest
     answer(challenge, "Probeer een buddy-systeem.")
     now = timezone.now() + timedelta(minutes=1)
     with django_capture_on_commit_callbacks(execute=True):

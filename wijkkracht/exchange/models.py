@@ -152,13 +152,18 @@ class Report(models.Model):
 
 
 class DigestSubscription(models.Model):
-    """Opt-in: at most one mail a day with what is new in the exchange."""
+    """Her mail from the exchange: the daily overview (opt-in, at most one a day) and a
+    mail as soon as someone answers her question (on unless she turns it off)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_digest"
     )
     active = models.BooleanField(_("dagelijks overzicht per mail"), default=True)
     last_sent_at = models.DateTimeField(null=True, blank=True)
+    # Without a row she gets this mail too: someone who asks wants to hear the answer.
+    answer_mail = models.BooleanField(
+        _("meteen een mail bij een antwoord op mijn vraag"), default=True
+    )
 
     class Meta:
         verbose_name = _("dagelijks overzicht")

@@ -105,6 +105,33 @@ def _new_guide(challenge: Challenge, authors: list[str]) -> Guide:
     )
 
 
+def add_answer(challenge: Challenge, author, text: str, organisation=None) -> Answer:
+    """Her answer, and a mail to the one who asked (after commit, unless she said no)."""
+    answer = Answer.objects.create(
+        challenge=challenge, author=author, text=text, organisation=organisation
+    )
+    asker = challenge.author
+    if asker and asker.is_active and asker.pk != author.pk and wants_answer_mail(asker):
+        with translation.override(asker.language or translation.get_language()):
+            body = render_to_string(
+                "exchange/email/answered.txt",
+                {"user": asker, "answer": answer, "site_url": settings.SITE_URL},
+            )
+            subject = _("Nieuw antwoord op je vraag: %(title)s") % {"title": challenge.title}
+            send_after_commit(subject, body, [asker.email])
+    return answer
+
+
+def wants_answer_mail(user) -> bool:
+    settings_row = DigestSubscription.objects.filter(user=user).first()
+    return settings_row is None or settings_row.answer_mail
+
+
+def set_answer_mail(user, on: bool) -> None:
+    DigestSubscription.objects.get_or_create(user=user, defaults={"active": False})
+    DigestSubscription.objects.filter(user=user).update(answer_mail=on)
+
+
 def subscribe(user, active: bool) -> DigestSubscription:
     subscription, _created = DigestSubscription.objects.update_or_create(
         user=user, defaults={"active": active}
@@ -154,6 +181,8 @@ def _send_digest(user: User, since, now) -> bool:
         .exclude(author=user)
         .select_related("challenge")
     )
+    if wants_answer_mail(user):
+        answers = answers.none()  # she had each of them by mail the moment it came
     if not challenges and not answers:
         return False
     with translation.override(user.language or translation.get_language()):
@@ -197,6 +226,7 @@ def export_for_user(user) -> dict:
         "digest_subscription": (
             {
                 "active": subscription.active,
+                "answer_mail": subscription.answer_mail,
                 "last_sent_at": subscription.last_sent_at.isoformat()
                 if subscription.last_sent_at
                 else None,

@@ -8,6 +8,7 @@ urlpatterns = [
     path("uitwisseling/nieuw/", views.new, name="new"),
     path("uitwisseling/meldingen/", views.reports, name="reports"),
     path("uitwisseling/overzicht-per-mail/", views.digest, name="digest"),
+    path("uitwisseling/mail-bij-antwoord/", views.answer_mail, name="answer_mail"),
     path("uitwisseling/<int:pk>/", views.challenge, name="challenge"),
     path("uitwisseling/<int:pk>/melden/", views.report, name="report"),
     path("uitwisseling/<int:pk>/verbergen/", views.hide, name="hide"),

@@ -27,12 +27,13 @@ def _index_page(request, status=200):
     challenges = services.visible_challenges(request.user).order_by("-created_at")
     page = Paginator(challenges, 20).get_page(request.GET.get("page"))
     subscription = DigestSubscription.objects.filter(user=request.user, active=True).exists()
-    return render(
-        request,
-        "exchange/index.html",
-        {"page": page, "subscribed": subscription, "is_facilitator": is_facilitator(request.user)},
-        status=status,
-    )
+    context = {
+        "page": page,
+        "subscribed": subscription,
+        "answer_mail": services.wants_answer_mail(request.user),
+        "is_facilitator": is_facilitator(request.user),
+    }
+    return render(request, "exchange/index.html", context, status=status)
 
 
 @login_required
@@ -72,10 +73,8 @@ def challenge(request, pk):
     memberships = memberships_of(request.user)
     form = AnswerForm(posted(request), memberships=memberships)
     if request.method == "POST" and form.is_valid():
-        answer = form.save(commit=False)
-        answer.challenge, answer.author = item, request.user
-        answer.organisation = _own_organisation(memberships, form.cleaned_data)
-        answer.save()
+        organisation = _own_organisation(memberships, form.cleaned_data)
+        answer = services.add_answer(item, request.user, form.cleaned_data["text"], organisation)
         messages.success(request, _("Dank je voor je antwoord."))
         return redirect(f"{item.get_absolute_url()}#answer-{answer.pk}")
     return _challenge_page(request, item, form)
@@ -206,6 +205,18 @@ def digest(request):
         _say_why(request, form)
         return _index_page(request, status=400)
     services.subscribe(request.user, form.cleaned_data["active"])
+    messages.success(request, _("Je keuze is bewaard."))
+    return redirect("exchange:index")
+
+
+@login_required
+@require_POST
+def answer_mail(request):
+    form = DigestForm(request.POST)
+    if not form.is_valid():
+        _say_why(request, form)
+        return _index_page(request, status=400)
+    services.set_answer_mail(request.user, form.cleaned_data["active"])
     messages.success(request, _("Je keuze is bewaard."))
     return redirect("exchange:index")
 
