@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from .api import api
+from .core import views as core_views
 
 urlpatterns = [
     path("", include("wijkkracht.core.urls")),
@@ -14,6 +15,9 @@ urlpatterns = [
     path("", include("wijkkracht.exchange.urls")),
     path("", include("wijkkracht.impact.urls")),
     path("api/v1/", api.urls),
+    # Any other address under /api/ answers JSON 404, with DEBUG on too (Django's own
+    # debug page is HTML, which an API client cannot read).
+    re_path(r"^api/", core_views.page_not_found),
     path("beheer/", admin.site.urls),
 ]
 

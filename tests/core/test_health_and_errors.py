@@ -125,3 +125,13 @@ def test_production_refuses_to_serve_without_a_secret_key():
         cwd=settings.BASE_DIR,
     )
     assert migrations.returncode == 0, migrations.stderr
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_unknown_api_address_answers_json_404(client, settings, debug):
+    settings.DEBUG = debug
+    for path in ["/api/nope/", "/api/v1/nope/", "/api/v2/practices/"]:
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response["Content-Type"].startswith("application/json")
+        assert response.json()["detail"]

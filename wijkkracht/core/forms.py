@@ -11,6 +11,21 @@ def is_single_line(field: forms.Field) -> bool:
     return isinstance(field, forms.CharField) and not isinstance(field.widget, forms.Textarea)
 
 
+DASHES = {"---------", "—", ""}
+CHOOSE = _("Kies…")
+
+
+def _say_choose(field: forms.Field) -> None:
+    """A select starts with "Kies…", not Django's "---------" (second-language readers
+    took the dashes for a value)."""
+    if getattr(field, "empty_label", None) in DASHES - {""}:
+        field.empty_label = CHOOSE
+    elif isinstance(field, forms.ChoiceField) and not hasattr(field, "queryset"):
+        choices = list(field.choices)
+        if choices and choices[0][0] == "" and choices[0][1] in DASHES:
+            field.choices = [("", CHOOSE), *choices[1:]]
+
+
 class CleanText:
     """Form mixin for every form: refuses text that would be stored wrongly or break
     something later, with a message on its field instead of a server error or a silent cut.
@@ -20,6 +35,11 @@ class CleanText:
     Too-long text is refused by the field's own max_length, which ModelForms take from
     the model; forms.Form fields must set max_length themselves.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            _say_choose(field)
 
     def clean(self):
         data = super().clean()
