@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Mensen")
 
     def ready(self):
-        from wijkkracht.core import personal_data
+        from wijkkracht.core import periodic, personal_data
 
         from . import (
             services,
@@ -19,4 +19,8 @@ class AccountsConfig(AppConfig):
             "account",
             fields=("accounts.RoleGrant.user", "accounts.RoleGrant.granted_by"),
             export=services.export_account,
+            erase=services.forget_her_codes,
+        )
+        periodic.register(
+            "sign-in codes forgotten an hour after they end", services.forget_old_codes
         )

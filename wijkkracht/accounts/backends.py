@@ -16,6 +16,10 @@ def user_cache_key(user_id) -> str:
     return f"accounts:user:{user_id}"
 
 
+def forget_cached_user(user_id) -> None:
+    cache.delete(user_cache_key(user_id))
+
+
 class CachedModelBackend(ModelBackend):
     def get_user(self, user_id):
         key = user_cache_key(user_id)

@@ -3,9 +3,20 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.core.forms import CHOOSE, CleanText
+from wijkkracht.core.forms import CleanText
 
+from . import services
 from .models import User
+
+
+def keep_signed_in_field() -> forms.BooleanField:
+    """'Keep me signed in on this phone', on every step that signs her in. Unticked, her
+    session ends when the browser closes (services.session_seconds)."""
+    return forms.BooleanField(
+        label=_("Ingelogd blijven op dit apparaat"),
+        help_text=_("Alleen op je eigen telefoon of computer. Dan blijf je 60 dagen ingelogd."),
+        required=False,
+    )
 
 
 class SignInLinkForm(CleanText, forms.Form):
@@ -22,6 +33,8 @@ class CarriedForm(CleanText, forms.Form):
     dropped (see carried), which gives the home page or the broken-link page."""
 
     next = forms.CharField(required=False, max_length=2000)
+    # Her "keep me signed in" from the code form, carried on to the welcome step.
+    keep = forms.BooleanField(required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,6 +46,46 @@ class CarriedForm(CleanText, forms.Form):
         data = self.cleaned_data
         return data.get(settings.SESAME_TOKEN_NAME, ""), data.get("next", "")
 
+    def keeps_signed_in(self) -> bool:
+        self.is_valid()
+        return bool(self.cleaned_data.get("keep"))
+
+
+class KeepSignedInForm(CleanText, forms.Form):
+    """The one choice on the page a sign-in link opens."""
+
+    keep_signed_in = keep_signed_in_field()
+
+
+class SignInCodeForm(CleanText, forms.Form):
+    """The code from the sign-in mail, typed on the page where she asked for it."""
+
+    code = forms.CharField(
+        label=_("Code uit de mail"),
+        help_text=_("6 cijfers"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "size": 8}
+        ),
+    )
+    keep_signed_in = keep_signed_in_field()
+
+    def clean_code(self) -> str:
+        code = services.normalise_code(self.cleaned_data["code"])
+        if len(code) != services.CODE_DIGITS:
+            raise forms.ValidationError(_("Typ de 6 cijfers uit de mail."))
+        return code
+
+    def refuse(self) -> None:
+        """One message for a wrong, used or expired code: a guess learns nothing."""
+        self.add_error(
+            "code",
+            _(
+                "Deze code klopt niet of werkt niet meer. "
+                "Probeer het opnieuw of vraag een nieuwe link aan."
+            ),
+        )
+
 
 class WelcomeForm(CleanText, forms.Form):
     name = forms.CharField(
@@ -42,12 +95,14 @@ class WelcomeForm(CleanText, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
+    keep_signed_in = keep_signed_in_field()
 
 
 class PasswordSignInForm(CleanText, AuthenticationForm):
     username = forms.EmailField(
         label=_("Je e-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
+    keep_signed_in = keep_signed_in_field()
 
 
 class AccountForm(CleanText, forms.ModelForm):
@@ -70,7 +125,7 @@ class DeleteAccountForm(CleanText, forms.Form):
         for hand_over in hand_overs:
             if hand_over.choices:
                 self.fields[hand_over.field] = forms.ChoiceField(
-                    label=hand_over.label, choices=[("", CHOOSE), *hand_over.choices]
+                    label=hand_over.label, choices=[("", "—"), *hand_over.choices]
                 )
 
     @property

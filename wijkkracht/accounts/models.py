@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,6 +38,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("beheerder van het platform"), default=False)
     date_joined = models.DateTimeField(_("lid sinds"), default=timezone.now)
+    # Part of every session's auth hash: raising it ends her sessions on every device.
+    session_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -57,6 +60,16 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def has_platform_role(self, role: str) -> bool:
         return self.role_grants.filter(role=role).exists()
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django's hash of the password, with the session version in it: a session made
+        before "sign out everywhere" no longer matches and is ended on its next request."""
+        return salted_hmac(
+            "wijkkracht.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.session_version}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class RoleGrant(models.Model):
@@ -86,3 +99,26 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()}"
+
+
+class SignInCode(models.Model):
+    """The six-digit code in a sign-in mail, for when the link opens in another browser.
+
+    Only a keyed hash of the code is stored (see services.code_hash): the table alone
+    does not give the codes back. A code lives as long as the link beside it, works once
+    and allows a few tries only.
+    """
+
+    email = models.EmailField(_("e-mailadres"), db_index=True)
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("inlogcode")
+        verbose_name_plural = _("inlogcodes")
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.created_at:%Y-%m-%d %H:%M})"

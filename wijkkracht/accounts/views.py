@@ -26,13 +26,18 @@ from .forms import (
     AccountForm,
     CarriedForm,
     DeleteAccountForm,
+    KeepSignedInForm,
     PasswordSignInForm,
+    SignInCodeForm,
     SignInLinkForm,
     WelcomeForm,
 )
 from .models import normalise_email
 
 BROKEN_LINK = "accounts/link_broken.html"
+# The address she asked a link and code for, on this browser: the code form types only
+# the code, so a code works on the page where she asked and for that address alone.
+CODE_EMAIL = "accounts:code-email"
 
 
 def _safe_next(request, url: str | None) -> str:
@@ -44,8 +49,15 @@ def _safe_next(request, url: str | None) -> str:
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
-def _sign_in(request, user) -> None:
+def _sign_in(request, user, keep_signed_in: bool) -> None:
     login(request, user, backend="wijkkracht.accounts.backends.CachedModelBackend")
+    _keep_or_not(request, keep_signed_in)
+    services.spend_codes(user.email)
+
+
+def _keep_or_not(request, keep_signed_in: bool) -> None:
+    request.session.pop(CODE_EMAIL, None)
+    request.session.set_expiry(services.session_seconds(keep_signed_in))
 
 
 def _too_many_link_requests(request, email: str) -> bool:
@@ -58,6 +70,22 @@ def _too_many_link_requests(request, email: str) -> bool:
     )
     per_client = is_ratelimited(
         request, group="sign-in-link-client", key="ip", rate="20/h", increment=True
+    )
+    return per_address or per_client
+
+
+def _too_many_code_tries(request, email: str) -> bool:
+    """Counted before the code is checked: beside each code's own few tries, an hour's
+    tries per address and per client stay far below what guessing 6 digits needs."""
+    per_address = is_ratelimited(
+        request,
+        group="sign-in-code-address",
+        key=lambda group, r: email,
+        rate="10/h",
+        increment=True,
+    )
+    per_client = is_ratelimited(
+        request, group="sign-in-code-client", key="ip", rate="20/h", increment=True
     )
     return per_address or per_client
 
@@ -79,8 +107,37 @@ def sign_in(request):
             return render(request, "accounts/too_many.html", status=429)
         site_url = request.build_absolute_uri("/").rstrip("/")
         services.send_sign_in_link(email, _safe_next(request, next_url), site_url)
-        return render(request, "accounts/link_sent.html", {"email": email})
+        request.session[CODE_EMAIL] = normalise_email(email)
+        context = {"email": email, "form": SignInCodeForm(), "next": next_url}
+        return render(request, "accounts/link_sent.html", context)
     return render_form(request, "accounts/sign_in.html", {"form": form, "next": next_url}, form)
+
+
+@require_POST
+def code(request):
+    """The code from the mail, typed on the page where she asked for it. The answers are
+    the same for a known and a new address; a right code leads on as the link would."""
+    _token, next_url = _carried(request)
+    next_url = _safe_next(request, next_url)
+    email = request.session.get(CODE_EMAIL, "")
+    if not email:  # another browser, or her session ended: ask again
+        return render(request, BROKEN_LINK, {"form": SignInLinkForm(), "code": True}, status=400)
+    form = SignInCodeForm(request.POST)
+    context = {"email": email, "form": form, "next": next_url}
+    if form.is_valid():
+        if _too_many_code_tries(request, email):
+            return render(request, "accounts/too_many_codes.html", status=429)
+        try:
+            accepted = services.use_code(email, form.cleaned_data["code"], next_url)
+        except services.CodeRefused:
+            form.refuse()
+            return render_form(request, "accounts/link_sent.html", context, form)
+        keep = form.cleaned_data["keep_signed_in"]
+        if accepted.user is None:
+            return redirect(accepted.welcome_path + ("&keep=on" if keep else ""))
+        _sign_in(request, accepted.user, keep)
+        return remember_language(request, redirect(next_url), accepted.user.language)
+    return render_form(request, "accounts/link_sent.html", context, form)
 
 
 def link(request):
@@ -91,10 +148,12 @@ def link(request):
     user = services.user_for_link(token, use=request.method == "POST")
     if user is None:
         return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
-    if request.method == "POST":
-        _sign_in(request, user)
+    form = KeepSignedInForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        _sign_in(request, user, form.cleaned_data["keep_signed_in"])
         return remember_language(request, redirect(next_url), user.language)
-    return render(request, "accounts/link.html", {"token": token, "next": next_url, "person": user})
+    context = {"token": token, "next": next_url, "person": user, "form": form}
+    return render(request, "accounts/link.html", context)
 
 
 def welcome(request):
@@ -104,13 +163,14 @@ def welcome(request):
     email = services.email_for_welcome(token)
     if email is None:
         return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
-    form = WelcomeForm(posted(request))
+    keep = CarriedForm(request.GET).keeps_signed_in()  # ticked on the code form
+    form = WelcomeForm(posted(request), initial={"keep_signed_in": keep})
     if request.method == "POST" and form.is_valid():
         language = translation.get_language() or ""
         user = services.create_account(email, form.cleaned_data["name"], language)
         if user is None:
             return render(request, BROKEN_LINK, {"form": SignInLinkForm()}, status=400)
-        _sign_in(request, user)
+        _sign_in(request, user, form.cleaned_data["keep_signed_in"])
         messages.success(request, _("Welkom bij Wijkkracht! Je account is klaar."))
         return redirect(next_url)
     context = {"form": form, "token": token, "next": next_url, "email": email}
@@ -126,6 +186,7 @@ class PasswordSignInView(LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        _keep_or_not(self.request, form.cleaned_data["keep_signed_in"])
         return remember_language(self.request, response, form.get_user().language)
 
     def form_invalid(self, form):
@@ -136,6 +197,15 @@ class PasswordSignInView(LoginView):
 def sign_out(request):
     logout(request)
     messages.success(request, _("Je bent uitgelogd."))
+    return redirect("core:home")
+
+
+@require_POST
+@login_required
+def sign_out_everywhere(request):
+    services.sign_out_everywhere(request.user)
+    logout(request)
+    messages.success(request, _("Je bent nu overal uitgelogd, ook op andere apparaten."))
     return redirect("core:home")
 
 
