@@ -163,7 +163,14 @@ def test_answering_needs_no_account_and_keeps_nothing_about_who(client, survey):
     assert response.status_code == 200
     stored = Response.objects.get()
     assert stored.answers == {"leren-kennen": "4", "praatje": "dk", "open": "Fijn"}
-    assert {f.name for f in Response._meta.get_fields()} == {"id", "questionnaire", "answers"}
+    # Only how it came in (online, paper, a file), nothing about who.
+    assert {f.name for f in Response._meta.get_fields()} == {
+        "id",
+        "questionnaire",
+        "answers",
+        "source",
+    }
+    assert stored.source == Response.Source.ONLINE
     assert client.post(url, {"leren-kennen": "9"}).status_code == 400
 
 

@@ -8,7 +8,6 @@ from wijkkracht.core.forms import CleanText
 from .loading import templates as templates_catalogue
 from .models import ChangeStory, Counter, Effect, Interpretation, Question, Quote
 from .responses import clean_value
-from .results import DONT_KNOW
 
 MAX_UPLOAD = 5_000_000
 
@@ -171,7 +170,13 @@ def answer_form(questionnaire, language: str, data=None) -> forms.Form:
 
 class PaperForm(CleanText, forms.Form):
     """Keying in a paper form with the keyboard alone: digits for the scale (1–5, 0 for
-    weet niet), 1/2 for yes/no, the number of a choice; empty is not answered."""
+    weet niet; dk is taken too, as in a CSV file), 1/2 for yes/no, the number of a
+    choice; empty is not answered."""
+
+    NOTHING_ANSWERED = _(
+        "Dit formulier is leeg. Typ bij minstens één vraag een antwoord. "
+        "Is het papieren formulier ook leeg? Leg het dan weg en ga door met het volgende."
+    )
 
     def __init__(self, questionnaire, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,17 +197,11 @@ class PaperForm(CleanText, forms.Form):
             self.fields[form_key] = field
 
     def answers(self) -> dict[str, str]:
-        result = {}
-        for question in self.questions:
-            raw = (self.cleaned_data.get(f"q_{question.key}") or "").strip()
-            if raw:
-                result[question.key] = self._value(question, raw)
-        return result
+        """The answers as stored (see responses.clean_value), once the form is valid."""
+        return dict(self._answers)
 
     @staticmethod
     def _value(question, raw: str) -> str:
-        if question.kind == Question.Kind.SCALE:
-            return DONT_KNOW if raw == "0" else raw
         if question.kind == Question.Kind.YES_NO:
             return {"1": "yes", "2": "no"}.get(raw, raw)
         if question.kind == Question.Kind.CHOICE and raw.isdigit():
@@ -212,13 +211,17 @@ class PaperForm(CleanText, forms.Form):
 
     def clean(self):
         data = super().clean()
+        self._answers = {}
         for question in self.questions:
             raw = (data.get(f"q_{question.key}") or "").strip()
             if raw:
                 try:
-                    clean_value(question, self._value(question, raw))
+                    value = clean_value(question, self._value(question, raw))
                 except ValueError as error:
                     self.add_error(f"q_{question.key}", str(error))
+                    continue
+                if value:
+                    self._answers[question.key] = value
         return data
 
 

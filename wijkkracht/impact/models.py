@@ -210,13 +210,28 @@ class Question(models.Model):
 
 class Response(models.Model):
     """One filled-in form. Anonymous by design: no account, address, device or time is
-    kept, and the random id means the stored order says nothing about who came when."""
+    kept, and the random id means the stored order says nothing about who came when.
+    Only the way it came in is kept (its source), so the paper page counts paper forms."""
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("Online ingevuld")
+        PAPER = "paper", _("Op papier, ingetypt")
+        IMPORT = "import", _("Uit een CSV-bestand")
+        # Stored before the source was kept: nothing tells how these came in.
+        UNKNOWN = "unknown", _("Niet bekend")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.CASCADE, related_name="responses"
     )
     answers = models.JSONField(default=dict)  # question key → "1".."5", "dk", "yes", …
+    source = models.CharField(
+        _("hoe binnengekomen"),
+        max_length=10,
+        choices=Source.choices,
+        default=Source.UNKNOWN,
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("ingevulde vragenlijst")

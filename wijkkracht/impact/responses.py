@@ -1,8 +1,10 @@
 """Responses in and out: one row per response, one column per question (by its key).
 
-Scale answers are 1–5, "weet niet" is dk, yes/no are yes and no, a choice is its text,
-and an empty cell means not answered. An import is all or nothing: one bad cell imports
-nothing, and the report names each bad row, column and reason.
+Scale answers are 1–5, "weet niet" is 0 (dk, as it is stored and exported, is taken
+too), yes/no are yes and no, a choice is its text, and an empty cell means not answered.
+A row without any answer is no response: a form sent back empty is refused, an empty row
+of a file is left out. An import is all or nothing: one bad cell imports nothing, and
+the report names each bad row, column and reason.
 """
 
 import csv
@@ -12,8 +14,10 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wijkkracht.core.csvfiles import unguard, write_rows
+from wijkkracht.core.errors import DomainError
 
 from . import tallies
 from .models import Question, Questionnaire, Response
@@ -21,8 +25,29 @@ from .results import DONT_KNOW, NO, SCALE, YES
 
 MAX_ROWS = 20_000
 MAX_TEXT = 2000
+# "Weet niet": the help texts name 0 (a digit, like the rest of the scale, so a paper
+# form is keyed in on the number keys); dk, the stored value, is taken quietly.
+DONT_KNOW_CODES = {"0", DONT_KNOW}
 YES_WORDS = {"yes", "ja", "y", "j"}
 NO_WORDS = {"no", "nee", "n"}
+
+
+class NothingAnswered(DomainError):
+    """A form sent back without any answer: not stored, not counted."""
+
+    default = gettext_lazy(
+        "Je hebt nog geen vraag beantwoord. Kies bij minstens één vraag een antwoord. "
+        "Druk dan op Versturen."
+    )
+
+
+def question_keys(questionnaire: Questionnaire) -> set[str]:
+    return set(questionnaire.questions.values_list("key", flat=True))
+
+
+def is_answered(answers: dict, keys: set[str]) -> bool:
+    """Whether at least one of these questions got an answer that is not blank."""
+    return any(key in keys and tallies.value_of(value) for key, value in answers.items())
 
 
 @dataclass
@@ -57,11 +82,12 @@ def clean_value(question: Question, raw: str) -> str:
     if "\x00" in value:
         raise ValueError(_("dit teken kan niet"))
     if question.kind == Question.Kind.SCALE:
-        if value.lower() == DONT_KNOW:
+        if value.lower() in DONT_KNOW_CODES:
             return DONT_KNOW
         if value not in SCALE:
             raise ValueError(
-                _("verwacht 1 tot en met 5, dk of leeg, niet %(value)s") % {"value": value[:20]}
+                _("verwacht 1 tot en met 5, 0 (weet niet) of leeg, niet %(value)s")
+                % {"value": value[:20]}
             )
         return value
     if question.kind == Question.Kind.YES_NO:
@@ -155,19 +181,27 @@ def import_csv(questionnaire: Questionnaire, data: bytes | str) -> ImportReport:
     rows, problems = read_csv(questionnaire, data)
     if problems:
         return ImportReport(0, problems)
-    record_many(questionnaire, rows)
-    return ImportReport(len(rows))
+    return ImportReport(record_many(questionnaire, rows, source=Response.Source.IMPORT))
 
 
-def record_many(questionnaire: Questionnaire, rows: list[dict]) -> None:
-    rows = list(rows)
+def record_many(
+    questionnaire: Questionnaire, rows: list[dict], source: str = Response.Source.IMPORT
+) -> int:
+    """Many responses in one go, counted in the same step; how many were stored. A row
+    without any answer is left out, as an empty line of a file is."""
+    keys = question_keys(questionnaire)
+    rows = [answers for answers in rows if is_answered(answers, keys)]
     random.shuffle(rows)  # stored order says nothing about the order in the file
     with transaction.atomic():
         Response.objects.bulk_create(
-            [Response(questionnaire=questionnaire, answers=answers) for answers in rows],
+            [
+                Response(questionnaire=questionnaire, answers=answers, source=source)
+                for answers in rows
+            ],
             batch_size=1000,
         )
         tallies.add(questionnaire, rows)  # rolled back with the responses if either fails
+    return len(rows)
 
 
 def export_csv(questionnaire: Questionnaire) -> str:
@@ -175,3 +209,9 @@ def export_csv(questionnaire: Questionnaire) -> str:
     # Ordered by the random id: the file says nothing about who answered when.
     answers = questionnaire.responses.order_by("id").values_list("answers", flat=True)
     return write_rows(([str(row.get(key, "")) for key in keys] for row in answers), keys)
+
+
+def template_csv(questionnaire: Questionnaire) -> str:
+    """An empty file to fill in and import: the header row alone, one column per question
+    key, written as the export is (so the import reads it the same way)."""
+    return write_rows([], questionnaire.questions.values_list("key", flat=True))

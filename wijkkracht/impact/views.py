@@ -2,7 +2,6 @@
 answering is public by the questionnaire's link; results and the factsheet are public
 only once the organisation publishes them."""
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +9,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
@@ -39,8 +39,8 @@ from .forms import (
     answer_form,
 )
 from .loading import templates as templates_catalogue
-from .models import ChangeStory, Questionnaire
-from .responses import export_csv, import_csv
+from .models import ChangeStory, Questionnaire, Response
+from .responses import MAX_TEXT, NothingAnswered, export_csv, import_csv, template_csv
 
 ANSWERS_PER_ADDRESS = "300/h"  # a meeting of 100 on one Wi-Fi, three times over
 ANSWERS_PER_MINUTE = "120/m"  # all addresses together, for one questionnaire
@@ -277,7 +277,7 @@ def _questionnaire_for(request, org, pk, action: str = "impact.work") -> Questio
 @login_required
 def questionnaire(request, org, pk):
     item = _questionnaire_for(request, org, pk)
-    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
+    link = _answer_link(request, item)
     chosen = set(item.quotes.values_list("text", flat=True))
     open_answers, more = [], 0  # texts to choose from, and how many of the rest are not
     for row in results.results(item, shown=0):
@@ -307,21 +307,26 @@ def questionnaire(request, org, pk):
     )
 
 
+def _answer_link(request, item: Questionnaire) -> str:
+    return request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
+
+
 @login_required
-def qr_code(request, org, pk):
+def qr_code(request, org, pk, kind="svg"):
+    """The QR code as a file to download or print, also shown on the poster."""
     item = _questionnaire_for(request, org, pk)
-    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
-    buffer = segno.make(link, error="m").svg_inline(scale=6, title=item.title)
-    return HttpResponse(buffer, content_type="image/svg+xml")
+    image = services.answer_qr(_answer_link(request, item), kind, title=item.title)
+    response = HttpResponse(image, content_type=services.QR_KINDS[kind])
+    response["Content-Disposition"] = f'inline; filename="qr-vragenlijst-{item.pk}.{kind}"'
+    return response
 
 
 @login_required
 def poster(request, org, pk):
     """A page to print: the QR code, the link and a short invitation."""
     item = _questionnaire_for(request, org, pk)
-    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
-    qr = segno.make(link, error="m").svg_inline(scale=8, title=item.title)
-    return render(request, "impact/poster.html", {"questionnaire": item, "link": link, "qr": qr})
+    context = {"questionnaire": item, "link": _answer_link(request, item)}
+    return render(request, "impact/poster.html", context)
 
 
 @login_required
@@ -330,40 +335,57 @@ def paper(request, org, pk):
     item = _questionnaire_for(request, org, pk)
     form = PaperForm(item, posted(request))
     if request.method == "POST" and form.is_valid():
-        answers = form.answers()
-        if answers:
-            services.record(item, answers)
+        try:
+            services.record(item, form.answers(), source=Response.Source.PAPER)
+        except NothingAnswered:
+            form.add_error(None, PaperForm.NOTHING_ANSWERED)
+        else:
             messages.success(request, _("Formulier bewaard. Dit is het volgende."))
-        return redirect("impact:paper", item.organisation.slug, item.pk)
+            return redirect("impact:paper", item.organisation.slug, item.pk)
     context = {
         "organisation": item.organisation,
         "questionnaire": item,
         "form": form,
-        "count": tallies.responses(item),
+        "count": services.paper_forms(item),
     }
     return render_form(request, "impact/paper.html", context, form)
 
 
 @login_required
-@require_POST
 def import_responses(request, org, pk):
+    """The import with its help: the columns of this questionnaire and an empty file."""
     item = _questionnaire_for(request, org, pk)
-    form = ImportForm(request.POST, request.FILES)
+    form = ImportForm(posted(request), request.FILES or None)
     report = None
-    if form.is_valid():
+    if form.is_bound and form.is_valid():
         report = import_csv(item, form.cleaned_data["file"].read())
         if report.ok:
-            messages.success(
-                request, _("%(n)d ingevulde vragenlijsten ingelezen.") % {"n": report.imported}
+            n = report.imported
+            text = ngettext(
+                "%(n)d ingevulde vragenlijst ingelezen.",
+                "%(n)d ingevulde vragenlijsten ingelezen.",
+                n,
             )
+            messages.success(request, text % {"n": n})
             return redirect(item)
     context = {
         "organisation": item.organisation,
         "questionnaire": item,
+        "questions": item.questions.all(),
+        "max_text": MAX_TEXT,
         "form": form,
         "report": report,
     }
-    return render(request, "impact/import.html", context, status=400)
+    return render(request, "impact/import.html", context, status=400 if form.is_bound else 200)
+
+
+@login_required
+def import_template(request, org, pk):
+    """An empty file to fill in for the import: the header row with the question keys."""
+    item = _questionnaire_for(request, org, pk)
+    response = HttpResponse(template_csv(item), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="invullen-{item.pk}.csv"'
+    return response
 
 
 @login_required
@@ -527,6 +549,11 @@ def answer(request, token):
                 request, "impact/answer.html", {**context, "limited": limited}, status=429
             )
         if form.is_valid():
-            services.record(item, {k: str(v) for k, v in form.cleaned_data.items() if v})
-            return render(request, "impact/thanks.html", {"questionnaire": item})
+            try:
+                services.record(item, {k: str(v) for k, v in form.cleaned_data.items() if v})
+            except NothingAnswered as error:
+                with translation.override(language):  # the language she reads the form in
+                    form.add_error(None, str(error.default))
+            else:
+                return render(request, "impact/thanks.html", {"questionnaire": item})
     return render_form(request, "impact/answer.html", context, form)
