@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from wijkkracht.core.forms import CleanText
+from wijkkracht.core.forms import CHOOSE, CleanText
 
 from . import services
 from .models import User
@@ -125,7 +125,7 @@ class DeleteAccountForm(CleanText, forms.Form):
         for hand_over in hand_overs:
             if hand_over.choices:
                 self.fields[hand_over.field] = forms.ChoiceField(
-                    label=hand_over.label, choices=[("", "—"), *hand_over.choices]
+                    label=hand_over.label, choices=[("", CHOOSE), *hand_over.choices]
                 )
 
     @property
