@@ -78,3 +78,29 @@ def test_a_weekly_series_over_the_dst_change_stays_at_ten_oclock(client, organis
     # Winter time starts on 31 October 2027: 10:00 is 08:00 UTC before, 09:00 after.
     assert [s.astimezone(ZoneInfo("UTC")).hour for s in starts] == [8, 8, 9]
     assert all(str(e["status"]) == "TENTATIVE" for e in events)
+
+
+def test_the_groups_feed_address_comes_with_the_share_block(client, organisation, member):
+    from tests.core.test_share import share_blocks
+
+    client.force_login(member)
+    page = client.get(reverse("venues:bookings", args=[organisation.slug]))
+    [block] = share_blocks(page.content.decode())
+    assert block["url"] == page.context["feed_url"]
+    assert block["url"].startswith("http://testserver/agenda/")
+    assert organisation.name in block["whatsapp"]
+
+
+def test_the_rooms_feed_address_is_shared_with_its_manager_only(client, organisation, member):
+    from tests.core.test_share import share_blocks
+
+    room = make_room()
+    manager = UserFactory()
+    room.venue.managers.add(manager)
+    url = reverse("venues:usage", args=[room.venue.key, room.pk])
+    client.force_login(manager)
+    [block] = share_blocks(client.get(url).content.decode())
+    feed = calendars.feed_for(room=room)
+    assert block["url"] == "http://testserver" + feed.get_absolute_url()
+    client.force_login(member)  # not a group that shares the room
+    assert client.get(url).status_code == 404

@@ -1,10 +1,12 @@
 """Rules for outcome measurement: questionnaires from templates, answers, outputs over
 time, the factsheet's public link."""
 
+import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+import segno
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
@@ -30,6 +32,7 @@ from .models import (
 from .responses import NothingAnswered, is_answered, question_keys
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+QR_KINDS = {"svg": "image/svg+xml", "png": "image/png"}
 
 
 def is_open(questionnaire: Questionnaire, today: date | None = None) -> bool:
@@ -224,3 +227,19 @@ def export_for_user(user) -> dict:
             "actions",
         )
     }
+
+
+def answer_qr(link: str, kind: str, title: str = "") -> bytes:
+    """The QR code of a questionnaire's answer link as a file of its own: an SVG with its
+    namespace, a size and a viewBox (so it scales to a phone's width and to paper), or a
+    PNG. Always a full QR code: a Micro QR code, which segno.make picks for short text,
+    is not read by most phone cameras. The quiet zone is white, not transparent, so the
+    code scans on coloured paper and in a dark image viewer too."""
+    qr = segno.make_qr(link, error="m")
+    out = io.BytesIO()
+    if kind == "svg":
+        # With a unit segno writes width, height and viewBox together.
+        qr.save(out, kind="svg", scale=10, unit="px", light="#fff", title=title or None)
+    else:
+        qr.save(out, kind="png", scale=10, light="#fff")
+    return out.getvalue()

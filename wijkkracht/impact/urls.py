@@ -20,6 +20,7 @@ urlpatterns = [
     path(f"{base}vragenlijsten/nieuw/", views.new_questionnaire, name="new_questionnaire"),
     path(f"{base}vragenlijsten/<int:pk>/", views.questionnaire, name="questionnaire"),
     path(f"{base}vragenlijsten/<int:pk>/qr.svg", views.qr_code, name="qr"),
+    path(f"{base}vragenlijsten/<int:pk>/qr.png", views.qr_code, {"kind": "png"}, name="qr_png"),
     path(f"{base}vragenlijsten/<int:pk>/poster/", views.poster, name="poster"),
     path(f"{base}vragenlijsten/<int:pk>/papier/", views.paper, name="paper"),
     path(f"{base}vragenlijsten/<int:pk>/inlezen/", views.import_responses, name="import"),

@@ -2,7 +2,6 @@
 answering is public by the questionnaire's link; results and the factsheet are public
 only once the organisation publishes them."""
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -278,7 +277,7 @@ def _questionnaire_for(request, org, pk, action: str = "impact.work") -> Questio
 @login_required
 def questionnaire(request, org, pk):
     item = _questionnaire_for(request, org, pk)
-    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
+    link = _answer_link(request, item)
     chosen = set(item.quotes.values_list("text", flat=True))
     open_answers, more = [], 0  # texts to choose from, and how many of the rest are not
     for row in results.results(item, shown=0):
@@ -308,21 +307,26 @@ def questionnaire(request, org, pk):
     )
 
 
+def _answer_link(request, item: Questionnaire) -> str:
+    return request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
+
+
 @login_required
-def qr_code(request, org, pk):
+def qr_code(request, org, pk, kind="svg"):
+    """The QR code as a file to download or print, also shown on the poster."""
     item = _questionnaire_for(request, org, pk)
-    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
-    buffer = segno.make(link, error="m").svg_inline(scale=6, title=item.title)
-    return HttpResponse(buffer, content_type="image/svg+xml")
+    image = services.answer_qr(_answer_link(request, item), kind, title=item.title)
+    response = HttpResponse(image, content_type=services.QR_KINDS[kind])
+    response["Content-Disposition"] = f'inline; filename="qr-vragenlijst-{item.pk}.{kind}"'
+    return response
 
 
 @login_required
 def poster(request, org, pk):
     """A page to print: the QR code, the link and a short invitation."""
     item = _questionnaire_for(request, org, pk)
-    link = request.build_absolute_uri(reverse("impact:answer", args=[item.token]))
-    qr = segno.make(link, error="m").svg_inline(scale=8, title=item.title)
-    return render(request, "impact/poster.html", {"questionnaire": item, "link": link, "qr": qr})
+    context = {"questionnaire": item, "link": _answer_link(request, item)}
+    return render(request, "impact/poster.html", context)
 
 
 @login_required

@@ -108,12 +108,12 @@ def remove_member(request, slug, pk):
 def invite(request, slug):
     organisation = get_organisation_for_member(request, slug, action="organisation.invite")
     form = InvitationForm(posted(request))
+    site_url = request.build_absolute_uri("/").rstrip("/")
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["email"] and is_ratelimited(
             request, group="invitations", key="user", rate="50/d", increment=True
         ):
             return rate_limited(request)
-        site_url = request.build_absolute_uri("/").rstrip("/")
         invitation = services.invite(
             organisation, request.user, **form.cleaned_data, site_url=site_url
         )
@@ -127,7 +127,12 @@ def invite(request, slug):
             messages.success(request, _("De link is klaar. Kopieer hem en deel hem met je groep."))
         return redirect("organisations:invite", slug)
     open_invitations = [i for i in organisation.invitations.all() if i.is_usable()]
-    context = {"organisation": organisation, "form": form, "invitations": open_invitations}
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "invitations": open_invitations,
+        "site_url": site_url,
+    }
     return render_form(request, "organisations/invite.html", context, form)
 
 
