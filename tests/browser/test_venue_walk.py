@@ -1,6 +1,7 @@
 """The venue finder's whole path on a phone: a search profile, ranked results, a weekly
-slot across a daylight-saving change, the manager's approval, another group's clash, and
-the first group's calendar feed."""
+slot across a daylight-saving change (one series card for the group and the manager), the
+manager's approval of the whole series, another group's clash, and the first group's
+calendar feed."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -80,16 +81,29 @@ def test_profile_to_results_to_a_weekly_slot_approved_clash_and_calendar(phone_f
     assert "/boekingen/" in page.url
     assert room.bookings.filter(status=Booking.Status.REQUESTED).count() == 5
 
-    # 3. The venue manager approves the whole series.
+    # The group sees the five Tuesdays as one card; its dates fold open.
+    series_card = page.locator("li.card.series")
+    assert series_card.count() == 1 and page.locator("ul.cards > li.card").count() == 1
+    assert "5 aangevraagd" in series_card.inner_text()
+    series_card.locator("summary", has_text="Alle data").click()
+    assert series_card.locator("ul.series-dates > li").count() == 5
+    no_layout_problems(phone, "the group's series card")
+    phone.screenshot("venue-walk-series-group-nl-360")
+
+    # 3. The venue manager sees one card for the series and approves all of it at once.
     manager = UserFactory(email="verhuur.beheer@example.org", name="Beheer (demo)")
     room.venue.managers.add(manager)
     desk = phone_factory("nl-NL")
     desk.sign_in_as(manager)
     desk.goto("/locaties/aanvragen/")
     no_layout_problems(desk, "manager's requests")
-    desk.page.locator("button[value=approve_series]").first.click()
+    request_card = desk.page.locator("li.card.series")
+    assert request_card.count() == 1 and desk.page.locator("ul.cards > li.card").count() == 1
+    desk.screenshot("venue-walk-series-manager-nl-360")
+    request_card.get_by_role("button", name="Alle 5 goedkeuren").click()
     desk.page.wait_for_load_state("load")
     desk.check()
+    assert "5 data goedgekeurd" in desk.page.locator(".messages").inner_text()
     assert room.bookings.filter(status=Booking.Status.APPROVED).count() == 5
 
     # 4. Another group asks for an overlapping time on one of those Tuesdays.

@@ -10,6 +10,7 @@ from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.venues.factories import AMS, ClosureFactory, at, make_room
 from wijkkracht.venues.models import Booking, Room
 from wijkkracht.venues.services import bookings as services
+from wijkkracht.venues.services import series as series_services
 
 
 @pytest.fixture
@@ -198,7 +199,7 @@ def test_the_manager_approves_a_whole_series_at_once(room, organisation):
     manager = UserFactory()
     room.venue.managers.add(manager)
     series, _ = weekly(room, organisation, at(7, 10).date(), 4)
-    assert services.decide_series(series.bookings.first(), manager, approve=True) == 4
+    assert len(series_services.decide_series(series, manager, approve=True).decided) == 4
     assert set(series.bookings.values_list("status", flat=True)) == {"approved"}
 
 
@@ -212,3 +213,33 @@ def test_a_room_deleted_meanwhile_gets_a_clear_message(room, organisation):
     Room.objects.filter(pk=room.pk).delete()
     with pytest.raises(ValidationError, match="bestaat niet meer"):
         services.request_booking(stale, organisation, None, at(7, 10), at(7, 12), "Taalcafé", 5)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_managers_approving_one_series_at_once_approve_each_date_once_with_one_mail():
+    from tests.venues.factories import make_series, weekly_dates
+    from wijkkracht.core.models import OutgoingMail
+    from wijkkracht.venues.services import series as series_services
+
+    room = make_room()
+    managers = [UserFactory(), UserFactory()]
+    room.venue.managers.add(*managers)
+    series = make_series(
+        room, OrganisationFactory(), weekly_dates(at(7, 10).date(), 8), requested_by=UserFactory()
+    )
+    barrier = threading.Barrier(2)
+    decided = []
+
+    def approve(manager):
+        barrier.wait()
+        try:
+            decided.append(len(series_services.decide_series(series, manager, True).decided))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=approve, args=(m,)) for m in managers]
+    [t.start() for t in threads]
+    [t.join(60) for t in threads]
+    assert sorted(decided) == [0, 8]
+    assert set(series.bookings.values_list("status", flat=True)) == {"approved"}
+    assert OutgoingMail.objects.count() == 1

@@ -6,12 +6,13 @@ proposed; when none exists, the answer says what is missing.
 
 The database does the filtering, so a search stays fast with tens of thousands of venues:
 seats, equipment, area, step-free entrance and lift, opening hours, and closures and
-bookings on the next WEEKS_AHEAD dates of the activity's weekday. For the activity that
-weighs most in the cost it walks an index of rooms by a plausible price (see RATE), and
-in each venue found it picks the cheapest-looking room for every other activity; only
-those rows reach Python (CANDIDATES, a few more for more activities), which works out the
-exact monthly costs, the budget and the ranking. A search is one SQL statement; more only
-when wishes or a shortage call for a second look. The SQL itself is in search_sql.py.
+bookings on the activity's next WEEKS_AHEAD dates (weekly, fortnightly or monthly). For
+the activity that weighs most in the cost it walks an index of rooms by a plausible price
+(see RATE), and in each venue found it picks the cheapest-looking room for every other
+activity; only those rows reach Python (CANDIDATES, a few more for more activities), which
+works out the exact monthly costs, the budget and the ranking. A search is one SQL
+statement; more only when wishes or a shortage call for a second look. The SQL itself is in
+search_sql.py.
 """
 
 import math
@@ -29,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from wijkkracht.places.models import Area
 
-from .models import OpeningHours, Room, Venue
+from .models import BookingSeries, OpeningHours, Room, Venue
 from .search_sql import (
     CENT,
     DAYPART_HOURS,
@@ -42,7 +43,7 @@ from .search_sql import (
     _fits_when_free,
 )
 
-WEEKS_AHEAD = 4  # a room must be free on this many coming dates of the activity's weekday
+WEEKS_AHEAD = 4  # a room must be free on this many coming dates of the activity
 MAX_MATCHES = 20  # as many as the search page shows
 
 
@@ -163,12 +164,18 @@ def _cost(room: Room, tariff: _Tariff) -> Decimal:
 
 
 def occurrences(activity: Activity, today: date | None = None) -> list[date]:
-    """The next WEEKS_AHEAD dates of the activity's weekday, today included."""
+    """The activity's next WEEKS_AHEAD dates on its weekday, today included, as often as
+    it meets: every week, every other week, or once a month on the same weekday of the
+    month as its next date (as a monthly series is booked, BookingSeries.dates)."""
     if not activity.is_timed:
         return []
     today = today or timezone.localdate()
     first = today + timedelta(days=(activity.day - today.weekday()) % 7)
-    return [first + timedelta(weeks=n) for n in range(WEEKS_AHEAD)]
+    if activity.per_month <= 1:
+        last = first + timedelta(days=31 * WEEKS_AHEAD)
+        return BookingSeries.dates(first, last, BookingSeries.Repeat.MONTHLY, WEEKS_AHEAD)
+    weeks = 1 if activity.per_month >= 4 else 2
+    return [first + timedelta(weeks=weeks * n) for n in range(WEEKS_AHEAD)]
 
 
 # --- From rows to results ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Venues, their rooms and opening hours, and bookings that never overlap."""
 
+import calendar
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -202,9 +203,29 @@ class Room(models.Model):
         return timedelta(minutes=self.buffer_minutes)
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth (1-4) weekday of a month, such as the first Tuesday; nth -1 is the last."""
+    if nth == -1:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7, weeks=nth - 1)
+
+
+def week_of_month(day: date) -> int:
+    """Which of its weekday in the month the day is: 1 to 4, or -1 for a fifth one, which
+    most months do not have, so it is read as the last one."""
+    nth = (day.day - 1) // 7 + 1
+    return -1 if nth == 5 else nth
+
+
 class BookingSeries(models.Model):
-    """A weekly slot from a first to a last date; each date is a Booking of its own, so
-    one date can be cancelled without touching the others."""
+    """The same slot every week or every month from a first to a last date; each date is
+    a Booking of its own, so one date can be cancelled without touching the others."""
+
+    class Repeat(models.TextChoices):
+        WEEKLY = "weekly", _("Elke week")
+        MONTHLY = "monthly", _("Eens per maand")
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="series")
     organisation = models.ForeignKey(
@@ -212,6 +233,9 @@ class BookingSeries(models.Model):
     )
     first_date = models.DateField(_("eerste datum"))
     last_date = models.DateField(_("laatste datum"))
+    repeat = models.CharField(
+        _("hoe vaak"), max_length=10, choices=Repeat.choices, default=Repeat.WEEKLY
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -220,6 +244,27 @@ class BookingSeries(models.Model):
 
     def __str__(self) -> str:
         return f"{self.room}: {self.first_date} – {self.last_date}"
+
+    @staticmethod
+    def dates(first: date, last: date, repeat: str, limit: int = 60) -> list[date]:
+        """The dates from first to last (both included), at most `limit` of them.
+
+        Monthly is the same weekday of the month as the first date ("the first Tuesday",
+        "the last Friday"), not the same day number: a group that meets once a month
+        meets on an evening of the week its people keep free, and a venue opens by
+        weekday, while the 14th would fall on a Saturday now and then."""
+        if repeat != BookingSeries.Repeat.MONTHLY:
+            count = min((last - first).days // 7 + 1, limit)
+            return [first + timedelta(weeks=n) for n in range(count)]
+        nth, found = week_of_month(first), []
+        year, month = first.year, first.month
+        while len(found) < limit:
+            day = nth_weekday(year, month, first.weekday(), nth)
+            if day > last:
+                break
+            found.append(day)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return found
 
 
 class Booking(models.Model):

@@ -11,6 +11,11 @@ urlpatterns = [
     path("locaties/kosten/pdf/", directory.costs_pdf, name="costs_pdf"),
     path("locaties/aanvragen/", directory.manage, name="manage"),
     path("locaties/aanvragen/<int:pk>/besluit/", directory.decide, name="decide"),
+    path(
+        "locaties/aanvragen/reeksen/<int:pk>/besluit/",
+        directory.decide_series,
+        name="decide_series",
+    ),
     path("locaties/nieuw/", editing.add, name="add"),
     path("locaties/voorstellen/", editing.suggest, name="suggest"),
     path("locaties/voorstellen/beoordelen/", editing.review, name="review"),
@@ -41,6 +46,11 @@ urlpatterns = [
     ),
     path("organisaties/<slug:org>/boekingen/", directory.bookings, name="bookings"),
     path("organisaties/<slug:org>/boekingen/<int:pk>/annuleren/", directory.cancel, name="cancel"),
+    path(
+        "organisaties/<slug:org>/boekingen/reeksen/<int:pk>/annuleren/",
+        directory.cancel_series,
+        name="cancel_series",
+    ),
     path(
         "organisaties/<slug:org>/boekingen/agenda-vernieuwen/",
         directory.renew_feed,

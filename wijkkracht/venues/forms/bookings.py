@@ -10,7 +10,7 @@ from wijkkracht.core.forms import CleanText
 from wijkkracht.places.models import Area
 
 from ..costs import CostOverview
-from ..models import Booking, RoomAgreement, Venue
+from ..models import Booking, BookingSeries, RoomAgreement, Venue
 from ..services.bookings import HORIZON, local_moment
 
 
@@ -63,13 +63,14 @@ class BookingRequestForm(CleanText, forms.Form):
         label=_("Hoe vaak?"),
         initial="once",
         required=False,
-        choices=[("once", _("Eén keer")), ("weekly", _("Elke week"))],
+        choices=[("once", _("Eén keer")), *BookingSeries.Repeat.choices],
         widget=forms.RadioSelect,
+        help_text=_("Eens per maand is steeds dezelfde dag van de maand, zoals de eerste dinsdag."),
     )
     until = forms.DateField(
-        label=_("Elke week tot en met"),
+        label=_("Tot en met welke datum?"),
         required=False,
-        help_text=_("Alleen nodig als het elke week is."),
+        help_text=_("Alleen nodig als het elke week of eens per maand is."),
         widget=forms.DateInput(attrs={"type": "date"}),
         validators=[within_horizon],
     )
@@ -90,21 +91,15 @@ class BookingRequestForm(CleanText, forms.Form):
                     data[f"{name}s_at"] = local_moment(data["date"], data[name])
                 except ValidationError as error:
                     self.add_error(name, error)
-        if data.get("repeat") == "weekly" and not data.get("until"):
+        if data.get("repeat") in BookingSeries.Repeat.values and not data.get("until"):
             self.add_error("until", _("Tot wanneer? Kies de laatste datum."))
         return data
 
 
 class DecisionForm(CleanText, forms.Form):
-    """A venue manager's answer to a request (one date, or every open date of a series)."""
+    """A venue manager's answer to one request (one date, also one date of a series)."""
 
-    decision = forms.ChoiceField(
-        choices=[
-            ("approve", _("Goedkeuren")),
-            ("decline", _("Afwijzen")),
-            ("approve_series", _("Hele reeks goedkeuren")),
-        ]
-    )
+    decision = forms.ChoiceField(choices=[("approve", _("Goedkeuren")), ("decline", _("Afwijzen"))])
     reason = forms.CharField(
         label=_("Toelichting (niet verplicht)"),
         required=False,
@@ -113,11 +108,21 @@ class DecisionForm(CleanText, forms.Form):
 
     @property
     def approve(self) -> bool:
-        return self.cleaned_data["decision"].startswith("approve")
+        return self.cleaned_data["decision"] == "approve"
 
-    @property
-    def whole_series(self) -> bool:
-        return self.cleaned_data["decision"].endswith("_series")
+
+class SeriesDecisionForm(DecisionForm):
+    """Every open date of a series at once; declining them all needs a reason, since the
+    group loses its whole series."""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not data.get("reason"):
+            self.add_error(
+                "reason",
+                _("Schrijf kort waarom je de hele reeks afwijst; de groep krijgt het te lezen."),
+            )
+        return data
 
 
 class CancelForm(CleanText, forms.Form):

@@ -93,6 +93,15 @@ def _lock_organisation(organisation) -> None:
         Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
 
 
+def _lock_room(room: Room) -> Room | None:
+    """Writes about one room's time take turns: the room row is locked on PostgreSQL; on
+    SQLite the write transaction (IMMEDIATE) holds the database. Call inside it."""
+    rooms = Room.objects.filter(pk=room.pk)
+    if connection.vendor == "postgresql":
+        rooms = rooms.select_for_update()
+    return rooms.first()
+
+
 class BookingConflict(Exception):
     """The room is already held at that time."""
 
@@ -176,10 +185,7 @@ def _hold(
             if series is None:  # a series was counted once, when it was made
                 _lock_organisation(organisation)
                 check_open_requests(organisation)
-            rooms = Room.objects.filter(pk=room.pk)
-            if connection.vendor == "postgresql":
-                rooms = rooms.select_for_update()
-            if rooms.first() is None:  # deleted by its manager since the form was opened
+            if _lock_room(room) is None:  # deleted by its manager since the form was opened
                 raise ValidationError(_("Deze zaal bestaat niet meer."))
             other = overlapping(room, start, until).first()
             if other is not None:
@@ -199,7 +205,8 @@ def _hold(
         raise BookingConflict(overlapping(room, start, until).first()) from error
 
 
-MAX_WEEKS = 52
+# A series lasts at most a year: so many dates.
+MAX_DATES = {BookingSeries.Repeat.WEEKLY: 52, BookingSeries.Repeat.MONTHLY: 12}
 
 
 @dataclass
@@ -241,16 +248,19 @@ def request_series(
     purpose: str,
     people_expected: int,
     skip_clashes: bool = False,
+    repeat: str = BookingSeries.Repeat.WEEKLY,
 ) -> tuple[BookingSeries, list[Clash]]:
-    """Ask for the same slot every week from first to last date (both included).
+    """Ask for the same slot every week, or once a month (the same weekday of the month,
+    see BookingSeries.dates), from first to last date (both included).
 
     Dates that cannot be booked are listed (SeriesClashes) unless skip_clashes is set;
     then the other dates are booked, each as its own booking.
     """
     if last < first:
         raise ValidationError(_("De laatste datum moet na de eerste liggen."))
-    days = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
-    if len(days) > MAX_WEEKS:
+    most = MAX_DATES[repeat]
+    days = BookingSeries.dates(first, last, repeat, limit=most + 1)
+    if len(days) > most:
         raise ValidationError(_("Een reeks duurt hoogstens een jaar."))
     if last > timezone.localdate() + HORIZON:
         raise ValidationError(_("Zo ver vooruit kun je nog niet boeken: hoogstens twee jaar."))
@@ -263,7 +273,7 @@ def request_series(
         _lock_organisation(organisation)
         check_open_requests(organisation)
         series = BookingSeries.objects.create(
-            room=room, organisation=organisation, first_date=first, last_date=last
+            room=room, organisation=organisation, first_date=first, last_date=last, repeat=repeat
         )
     booked = []
     for day in free:
@@ -289,29 +299,63 @@ def request_series(
     return series, sorted(clashes, key=lambda clash: clash.date)
 
 
-def decide_series(booking: Booking, manager, approve: bool, reason: str = "") -> int:
-    """Approve or decline every open date of the series this booking belongs to."""
-    open_dates = Booking.objects.filter(
-        series=booking.series_id, status=Booking.Status.REQUESTED, room__venue__managers=manager
-    )
-    decided = [decide(b, manager, approve, reason, tell=False) for b in open_dates]
-    if decided:
-        _tell_requester(decided[0], count=len(decided))
-    return len(decided)
+class ApprovalRefused(ValidationError):
+    """This request cannot be approved now; the message says why."""
 
 
-def decide(
-    booking: Booking, manager, approve: bool, reason: str = "", tell: bool = True
-) -> Booking:
-    """A venue manager approves or declines a request; the requester is told by mail."""
-    updated = Booking.objects.filter(pk=booking.pk, status=Booking.Status.REQUESTED).update(
-        status=Booking.Status.APPROVED if approve else Booking.Status.DECLINED,
-        decided_by=manager,
-        decided_at=timezone.now(),
-        reason=reason,
-    )
+def approval_problem(booking: Booking) -> str:
+    """Why this request cannot be approved now, or "" when it can: it is checked as a new
+    request would be (passed, closed, not open, too many people, another booking in the
+    way with the room's buffer as it is now). Call with the room locked (_lock_room)."""
+    room = booking.room
+    try:
+        check_request(room, booking.start, booking.end, booking.people_expected)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    until = held_until(room, booking.end)
+    other = overlapping(room, booking.start, until).exclude(pk=booking.pk).first()
+    if other is not None:
+        return _("al bezet van %(start)s tot %(end)s") % {
+            "start": timezone.localtime(other.start).strftime("%H:%M"),
+            "end": timezone.localtime(other.held_until).strftime("%H:%M"),
+        }
+    return ""
+
+
+def write_decision(booking: Booking, manager, approve: bool, reason: str) -> bool:
+    """Answer an open request (a conditional update, so it is answered once). An approved
+    booking holds the room with the room's buffer as it is now. Call with the room locked
+    and, when approving, after approval_problem found nothing."""
+    fields = {
+        "status": Booking.Status.APPROVED if approve else Booking.Status.DECLINED,
+        "decided_by": manager,
+        "decided_at": timezone.now(),
+        "reason": reason,
+    }
+    if approve:
+        fields["held_until"] = held_until(booking.room, booking.end)
+    try:
+        with transaction.atomic():
+            answer = Booking.objects.filter(pk=booking.pk, status=Booking.Status.REQUESTED)
+            return bool(answer.update(**fields))
+    except IntegrityError as error:  # PostgreSQL's own refusal of an overlap
+        raise ApprovalRefused(_("Deze zaal is dan al bezet.")) from error
+
+
+def decide(booking: Booking, manager, approve: bool, reason: str = "") -> Booking:
+    """A venue manager approves or declines a request; the requester is told by mail.
+    An approval that would book the room twice (or on a closed day) is refused with
+    ApprovalRefused, and the request stays open."""
+    with transaction.atomic():
+        _lock_room(booking.room)
+        booking.refresh_from_db()
+        if approve and booking.status == Booking.Status.REQUESTED:
+            problem = approval_problem(booking)
+            if problem:
+                raise ApprovalRefused(problem)
+        updated = write_decision(booking, manager, approve, reason)
     booking.refresh_from_db()
-    if updated and tell:
+    if updated:
         _tell_requester(booking)
     return booking
 
@@ -352,7 +396,7 @@ def save_agreement(room: Room, organisation, user, data: dict) -> RoomAgreement:
 def pending_for(manager):
     return Booking.objects.filter(
         room__venue__managers=manager, status=Booking.Status.REQUESTED
-    ).select_related("room__venue", "organisation")
+    ).select_related("room__venue", "organisation", "series")
 
 
 def _tell_managers(
@@ -372,7 +416,10 @@ def _tell_managers(
 
 
 def _tell_requester(
-    booking: Booking, count: int = 1, template: str = "venues/email/decided.txt"
+    booking: Booking,
+    count: int = 1,
+    template: str = "venues/email/decided.txt",
+    refused: list | None = None,
 ) -> None:
     if booking.requested_by and booking.requested_by.email:
         language = booking.requested_by.language or translation.get_language()
@@ -383,13 +430,20 @@ def _tell_requester(
                 template,
                 _("Je aanvraag voor %(room)s") % {"room": booking.room.name},
                 count,
+                refused,
             )
 
 
 def _mail(
-    booking: Booking, recipients: list[str], template: str, subject: str, count: int = 1
+    booking: Booking,
+    recipients: list[str],
+    template: str,
+    subject: str,
+    count: int = 1,
+    refused: list | None = None,
 ) -> None:
-    body = render_to_string(template, {"booking": booking, "count": count})
+    context = {"booking": booking, "count": count, "refused": refused or []}
+    body = render_to_string(template, context)
     send_after_commit(subject, body, recipients)
 
 

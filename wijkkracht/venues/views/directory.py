@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wijkkracht.core.http import posted, render_form
@@ -27,6 +28,7 @@ from ..forms.bookings import (
     DecisionForm,
     DirectoryFilter,
     SaveProfileForm,
+    SeriesDecisionForm,
 )
 from ..forms.profile import (
     LOCATION_GUIDE,
@@ -36,8 +38,9 @@ from ..forms.profile import (
     profile_query,
     to_profile,
 )
-from ..models import Booking, CalendarFeed, Room, SearchProfile, Venue
+from ..models import Booking, BookingSeries, CalendarFeed, Room, SearchProfile, Venue
 from ..services import bookings as services
+from ..services import series as series_services
 from ..services import stewardship
 
 
@@ -225,8 +228,9 @@ def request_booking(request, key, room_id):
 
 
 def _request(request, room, organisation, data) -> list:
-    """One booking, or a weekly series; returns the dates of a series that were skipped."""
-    if data["repeat"] != "weekly":
+    """One booking, or a weekly or monthly series; returns the dates of a series that were
+    skipped."""
+    if data["repeat"] not in BookingSeries.Repeat.values:
         services.request_booking(
             room,
             organisation,
@@ -248,6 +252,7 @@ def _request(request, room, organisation, data) -> list:
         data["purpose"],
         data["people_expected"],
         skip_clashes=data["skip_clashes"],
+        repeat=data["repeat"],
     )
     return clashes
 
@@ -266,11 +271,10 @@ def _conflict_message(conflict) -> str:
 @login_required
 def bookings(request, org):
     organisation = get_organisation_for_member(request, org)
-    rows = organisation.bookings.select_related("room__venue").order_by("-start")[:200]
     feed = calendars.feed_for(organisation=organisation)
     context = {
         "organisation": organisation,
-        "bookings": rows,
+        "items": series_services.overview_for(organisation),
         "feed_url": request.build_absolute_uri(feed.get_absolute_url()),
         "may_cancel_any": may(organisation.membership, "venues.cancel"),
         "may_renew_feed": may(organisation.membership, "venues.feed_renew"),
@@ -309,7 +313,7 @@ def manage(request):
         request,
         "venues/manage.html",
         {
-            "pending": services.pending_for(request.user),
+            "items": series_services.requests_for(request.user),
             "rooms": rooms.order_by("venue__name", "name"),
         },
     )
@@ -321,23 +325,62 @@ def decide(request, pk):
     booking = get_object_or_404(Booking, pk=pk, room__venue__managers=request.user)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        return _refused(request, form, manage(request))
-    reason = form.cleaned_data["reason"]
-    if form.whole_series and booking.series_id:
-        services.decide_series(booking, request.user, form.approve, reason)
-    else:
-        services.decide(booking, request.user, form.approve, reason)
+        return _refused(request, form, lambda: manage(request))
+    try:
+        services.decide(booking, request.user, form.approve, form.cleaned_data["reason"])
+    except services.ApprovalRefused as refused:
+        messages.error(request, _("Goedkeuren gaat niet: %(why)s") % {"why": refused.message})
+        response = manage(request)
+        response.status_code = 409
+        return response
     messages.success(request, _("De aanvrager krijgt bericht per mail."))
     return redirect("venues:manage")
 
 
-def _refused(request, form, page: HttpResponse) -> HttpResponse:
+@login_required
+@require_POST
+def decide_series(request, pk):
+    """Approve or decline every open date of a series; dates that clash stay open."""
+    series = get_object_or_404(
+        BookingSeries.objects.select_related("room"), pk=pk, room__venue__managers=request.user
+    )
+    form = SeriesDecisionForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, form, lambda: manage(request))
+    result = series_services.decide_series(
+        series, request.user, form.approve, form.cleaned_data["reason"]
+    )
+    done = len(result.decided)
+    if done:
+        text = (
+            ngettext("%(n)d datum goedgekeurd.", "%(n)d data goedgekeurd.", done)
+            if form.approve
+            else ngettext("%(n)d datum afgewezen.", "%(n)d data afgewezen.", done)
+        )
+        messages.success(
+            request, f"{text % {'n': done}} {_('De aanvrager krijgt bericht per mail.')}"
+        )
+    if result.refused:
+        dates = "; ".join(f"{date_format(c.date, 'l j F')} ({c.reason})" for c in result.refused)
+        messages.warning(
+            request,
+            _("Deze data zijn niet goedgekeurd: %(dates)s. Beslis er apart over.")
+            % {"dates": dates},
+        )
+    elif not done:
+        messages.info(request, _("Er was niets meer te beslissen in deze reeks."))
+    return redirect("venues:manage")
+
+
+def _refused(request, form, page) -> HttpResponse:
     """The page again, answering 400, with the form's messages on top (the form sits in a
-    list of bookings, so its messages are shown as messages)."""
+    list of bookings, so its messages are shown as messages). `page` makes the page, after
+    the messages are added, so they show on it and not on the next one."""
     for errors in form.errors.values():
         messages.error(request, " ".join(errors))
-    page.status_code = 400
-    return page
+    response = page()
+    response.status_code = 400
+    return response
 
 
 @login_required
@@ -347,13 +390,42 @@ def cancel(request, org, pk):
     only an admin cancels (organisations.permissions)."""
     organisation = get_organisation_for_member(request, org, action="venues.cancel_own")
     booking = get_object_or_404(organisation.bookings, pk=pk)
-    if booking.requested_by_id != request.user.pk and not may(
-        organisation.membership, "venues.cancel"
-    ):
-        raise PermissionDenied
+    _check_may_cancel(organisation, request.user, {booking.requested_by_id})
     form = CancelForm(request.POST)
     if not form.is_valid():
-        return _refused(request, form, bookings(request, org))
+        return _refused(request, form, lambda: bookings(request, org))
     services.cancel(booking, request.user, form.cleaned_data["reason"])
     messages.success(request, _("De boeking is geannuleerd."))
     return redirect("venues:bookings", organisation.slug)
+
+
+@login_required
+@require_POST
+def cancel_series(request, org, pk):
+    """Cancel every date of a series still to come, with one reason."""
+    organisation = get_organisation_for_member(request, org, action="venues.cancel_own")
+    series = get_object_or_404(organisation.booking_series.select_related("room"), pk=pk)
+    _check_may_cancel(
+        organisation, request.user, set(series.bookings.values_list("requested_by", flat=True))
+    )
+    form = CancelForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, form, lambda: bookings(request, org))
+    cancelled = series_services.cancel_series(series, request.user, form.cleaned_data["reason"])
+    messages.success(
+        request,
+        ngettext(
+            "%(n)d datum van de reeks is geannuleerd.",
+            "%(n)d data van de reeks zijn geannuleerd.",
+            len(cancelled),
+        )
+        % {"n": len(cancelled)},
+    )
+    return redirect("venues:bookings", organisation.slug)
+
+
+def _check_may_cancel(organisation, user, requested_by: set) -> None:
+    """A member cancels what she asked for herself; what someone else asked for, only an
+    admin (organisations.permissions)."""
+    if requested_by - {user.pk} and not may(organisation.membership, "venues.cancel"):
+        raise PermissionDenied
