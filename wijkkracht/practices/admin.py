@@ -1,4 +1,7 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from wijkkracht.core.forms import AdminForm
 
 from .models import (
     Country,
@@ -21,14 +24,16 @@ class PracticeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["code"]}
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(TranslationTabularInline):
     model = DecisionAnswer
+    form = AdminForm
     extra = 0
 
 
 @admin.register(DecisionQuestion)
-class DecisionQuestionAdmin(admin.ModelAdmin):
-    list_display = ["text", "key", "position"]
+class DecisionQuestionAdmin(TranslationAdmin):
+    form = AdminForm
+    list_display = ["text", "key", "position", "draft_languages"]
     inlines = [AnswerInline]
 
 
@@ -38,7 +43,12 @@ class LessonAdmin(admin.ModelAdmin):
     filter_horizontal = ["practices"]
 
 
-admin.site.register(Level)
+@admin.register(Level)
+class LevelAdmin(TranslationAdmin):
+    form = AdminForm
+    list_display = ["label", "key", "position", "draft_languages"]
+
+
 admin.site.register(Theme)
 admin.site.register(RecruitmentMethod)
 admin.site.register(Country)

@@ -1,8 +1,14 @@
-"""Loading the practice library from content/practices/: all or nothing, safe to repeat."""
+"""Loading the practice library from content/practices/: all or nothing, safe to repeat.
+
+Translated texts sit beside the Dutch ones as `<field>_<language>` keys (`text_ar`,
+`label_en`); a missing key leaves that language empty, so the page shows the Dutch text.
+A file's `machine_drafted` list names the languages whose texts await review."""
 
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 
 from wijkkracht.core.content import CONTENT_DIR, ContentError, read_yaml, unwrap
@@ -19,6 +25,8 @@ from .models import (
 )
 
 PRACTICES_DIR = CONTENT_DIR / "practices"
+SOURCE = settings.LANGUAGE_CODE
+TRANSLATED = [code for code, _name in settings.LANGUAGES if code != SOURCE]
 LEVEL_OF_CODE = [
     ("L-H", "laag-hoog"),
     ("L", "laag"),
@@ -51,7 +59,8 @@ LISTS = [
 
 
 def load_practices(directory: Path = PRACTICES_DIR) -> int:
-    with transaction.atomic():
+    # In Dutch, so that the untranslated columns of a translated model hold the Dutch text.
+    with translation.override(SOURCE), transaction.atomic():
         levels = _levels(directory / "levels.yaml")
         methods = _methods(directory / "methods.yaml")
         practices = {}
@@ -76,35 +85,63 @@ def _entries(path: Path, key: str) -> list[dict]:
     return entries
 
 
+def _drafted(path: Path) -> list[str]:
+    """The languages the file marks as machine-drafted, awaiting review."""
+    data = read_yaml(path) or {}
+    drafted = data.get("machine_drafted") or [] if isinstance(data, dict) else []
+    if not isinstance(drafted, list) or not set(drafted) <= set(TRANSLATED):
+        raise ContentError(f"{path}: machine_drafted: expected a list of {', '.join(TRANSLATED)}")
+    return sorted(drafted)
+
+
+def _translated(path: Path, entry: dict, name: str, value) -> dict:
+    """The column of every language for one field: Dutch from `name`, the others from
+    `name_<language>` (empty when missing). A translated list has as many items as the
+    Dutch one, so no advice is lost or added."""
+    columns = {name: value, f"{name}_{SOURCE}": value}
+    for code in TRANSLATED:
+        given = entry.get(f"{name}_{code}")
+        if isinstance(value, list):
+            given = _list(path, f"{name}_{code}", given)
+            if given and len(given) != len(value):
+                raise ContentError(
+                    f"{path}: {entry.get('key')}: {name}_{code}: {len(given)} items, "
+                    f"the Dutch has {len(value)}"
+                )
+        else:
+            given = unwrap(given) if given else ""
+        columns[f"{name}_{code}"] = given
+    return columns
+
+
 def _need(path: Path, entry: dict, *names: str) -> None:
     for name in names:
         if not entry.get(name):
             raise ContentError(f"{path}: {name}: missing")
 
 
+LEVEL_TEXTS = (
+    "who",
+    "recruitment",
+    "way_of_working",
+    "preconditions",
+    "cooperation",
+    "municipality_role",
+)
+
+
 def _levels(path: Path) -> dict[str, Level]:
-    levels = {}
+    levels, drafted = {}, _drafted(path)
     for position, entry in enumerate(_entries(path, "levels")):
         _need(path, entry, "key", "label")
-        fields = {
-            name: unwrap(entry.get(name))
-            for name in (
-                "who",
-                "recruitment",
-                "way_of_working",
-                "preconditions",
-                "cooperation",
-                "municipality_role",
-            )
-        }
+        fields = {"label": str(entry["label"]), **{n: unwrap(entry.get(n)) for n in LEVEL_TEXTS}}
+        fields["recommendations"] = _list(path, "recommendations", entry.get("recommendations"))
+        columns = {}
+        for name, value in fields.items():
+            columns.update(_translated(path, entry, name, value))
         levels[entry["key"]], _ = Level.objects.update_or_create(
             key=entry["key"],
-            defaults={
-                "label": entry["label"],
-                "position": position,
-                "recommendations": _list(path, "recommendations", entry.get("recommendations")),
-                **fields,
-            },
+            defaults={"position": position, "draft_languages": drafted, **columns},
         )
     return levels
 
@@ -220,10 +257,16 @@ def _lessons(path: Path, practices: dict[str, Practice]) -> None:
 
 
 def _decision_aid(path: Path, levels: dict[str, Level]) -> None:
+    drafted = _drafted(path)
     for position, entry in enumerate(_entries(path, "questions")):
         _need(path, entry, "key", "text", "answers")
         question, _ = DecisionQuestion.objects.update_or_create(
-            key=entry["key"], defaults={"text": entry["text"], "position": position}
+            key=entry["key"],
+            defaults={
+                "position": position,
+                "draft_languages": drafted,
+                **_translated(path, entry, "text", str(entry["text"])),
+            },
         )
         keys = []
         for order, answer in enumerate(_list(path, "answers", entry["answers"])):
@@ -234,9 +277,9 @@ def _decision_aid(path: Path, levels: dict[str, Level]) -> None:
                 question=question,
                 key=answer["key"],
                 defaults={
-                    "text": answer["text"],
                     "level": levels[answer["level"]],
                     "position": order,
+                    **_translated(path, answer, "text", str(answer["text"])),
                 },
             )
             keys.append(answer["key"])

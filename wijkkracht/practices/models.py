@@ -8,10 +8,63 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+# Marks a text shown in Dutch because its translation is missing, so that a screen reader
+# reads it as Dutch and an Arabic page keeps it left to right.
+IN_DUTCH = mark_safe(f' lang="{SOURCE_LANGUAGE}" dir="ltr"')  # noqa: S308 (a constant)
 
-class Level(models.Model):
+
+def _reader_language() -> str:
+    return (get_language() or SOURCE_LANGUAGE).split("-")[0]
+
+
+def shown_in(row: models.Model, name: str) -> str:
+    """The language a translated field of a row shows in now: the reader's, or Dutch when
+    her language has no text (modeltranslation then falls back to the Dutch text)."""
+    language = _reader_language()
+    if language != SOURCE_LANGUAGE and getattr(row, f"{name}_{language}", None) in ("", None, []):
+        return SOURCE_LANGUAGE
+    return language
+
+
+class _InDutch:
+    def __init__(self, row: models.Model):
+        self.row = row
+
+    def __getitem__(self, name: str) -> str:
+        if _reader_language() != SOURCE_LANGUAGE and shown_in(self.row, name) == SOURCE_LANGUAGE:
+            return IN_DUTCH
+        return ""
+
+
+class Translatable:
+    """A row with per-language columns (translation.py). In a template,
+    `<p{{ row.lang_attr.text }}>` marks a text that falls back to Dutch."""
+
+    @property
+    def lang_attr(self) -> _InDutch:
+        return _InDutch(self)
+
+
+class Translated(Translatable, models.Model):
+    """Translated content that says which of its translations still await review."""
+
+    # Languages whose text is a machine-drafted translation awaiting review.
+    draft_languages = models.JSONField(_("talen in concept"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def draft_translation(self) -> bool:
+        return _reader_language() in self.draft_languages
+
+
+class Level(Translated):
     """A participation level and the inventory's conclusions for it."""
 
     key = models.SlugField(_("vaste sleutel"), max_length=20, unique=True)
@@ -265,7 +318,7 @@ class Lesson(models.Model):
         return self.title
 
 
-class DecisionQuestion(models.Model):
+class DecisionQuestion(Translated):
     key = models.SlugField(max_length=40, unique=True)
     text = models.CharField(_("vraag"), max_length=200)
     position = models.PositiveSmallIntegerField(default=0)
@@ -279,7 +332,7 @@ class DecisionQuestion(models.Model):
         return self.text
 
 
-class DecisionAnswer(models.Model):
+class DecisionAnswer(Translatable, models.Model):
     question = models.ForeignKey(DecisionQuestion, on_delete=models.CASCADE, related_name="answers")
     key = models.SlugField(max_length=40)
     text = models.CharField(_("antwoord"), max_length=200)

@@ -95,7 +95,7 @@ def lessons(request):
 
 def decision_aid(request):
     """Plain questions → a participation level → what works there, with examples."""
-    questions = DecisionQuestion.objects.prefetch_related("answers")
+    questions = list(DecisionQuestion.objects.prefetch_related("answers"))
     answers = {q.key: request.GET.get(q.key, "") for q in questions}
     asked = any(answers.values())
     chosen = services.level_for(answers) if asked else None
@@ -104,6 +104,8 @@ def decision_aid(request):
         "answers": answers,
         "level": chosen,
         "practices": _shown(chosen.practices) if chosen else [],
+        "draft_translation": any(q.draft_translation for q in questions)
+        or bool(chosen and chosen.draft_translation),
     }
     status = 400 if asked and chosen is None else 200
     return render(request, "practices/decision_aid.html", context, status=status)
