@@ -62,7 +62,9 @@ def test_the_decision_aid_leads_from_isolated_women_to_home_visits(phone_factory
 
 def test_searching_and_filtering_without_javascript(browser, live_server):
     call_command("load_practices")
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, locale="nl-NL"
+    )
     page = context.new_page()
     page.goto(f"{live_server.url}/praktijken/?q=huisbezoek")
     page.locator("details.more summary").click()

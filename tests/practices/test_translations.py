@@ -11,7 +11,14 @@ from django.utils import translation
 
 from wijkkracht.core.content import ContentError
 from wijkkracht.practices.loading import PRACTICES_DIR, load_practices
-from wijkkracht.practices.models import DecisionAnswer, DecisionQuestion, Level
+from wijkkracht.practices.models import (
+    DecisionAnswer,
+    DecisionQuestion,
+    Lesson,
+    Level,
+    RecruitmentMethod,
+    Theme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +94,7 @@ def test_a_language_without_any_translation_falls_back_to_dutch(client, library)
 def _snapshot() -> list:
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Level, DecisionQuestion, DecisionAnswer)
+        for model in (Level, DecisionQuestion, DecisionAnswer, Theme, RecruitmentMethod, Lesson)
     ]
 
 
@@ -117,3 +124,42 @@ def test_a_translated_list_must_keep_every_item(db, tmp_path):
     )
     with pytest.raises(ContentError, match="recommendations_en: 8 items, the Dutch has 9"):
         load_practices(directory)
+
+
+def test_a_level_page_in_arabic(client, library):
+    page = _get(client, "ar", reverse("practices:level", args=["hoog"])).content.decode()
+    assert "<h1>مستوى مشاركة مرتفع</h1>" in page
+    assert "ابحثوا عن المشاركات عن طريق وسائل الإعلام العادية الواسعة" in page
+    assert "Hoog participatieniveau" not in page
+
+
+def test_the_lessons_in_turkish(client, library):
+    Lesson.objects.filter(key="trotse-vrouwen").update(text_tr=None)
+    page = _get(client, "tr", reverse("practices:lessons")).content.decode()
+    assert "<h2>Gururlu kadınlar</h2>" in page
+    assert "Kadınların ve erkeklerin geleneksel rollerinden başlayın." in page
+    assert f"<div {IN_DUTCH}><p>Vrouwen die uit hun isolement zijn gekomen" in page
+
+
+def test_the_library_in_english_shows_translated_facets_and_cards(client, library):
+    page = _get(client, "en", reverse("practices:index")).content.decode()
+    assert "<span>Health</span>" in page  # a theme in the filters
+    assert "<span>Home visits by key figures</span>" in page  # a recruitment method
+    assert "<span>Low level of participation</span>" in page  # a level
+    assert '<span class="tag">Neighbourhood life</span>' in page  # a card's theme
+    assert f"<span {IN_DUTCH}>Amsterdam</span>" in page  # a place stays as it is
+    assert "Gezondheid" not in page
+
+
+def test_a_facet_without_its_translation_shows_it_in_dutch(client, library):
+    Theme.objects.filter(slug="gezondheid").update(label_bg=None)
+    page = _get(client, "bg", reverse("practices:index")).content.decode()
+    assert f"<span {IN_DUTCH}>Gezondheid</span>" in page
+    assert f'<span class="tag" {IN_DUTCH}>Gezondheid</span>' in page
+    assert "<span>Пазар на труда</span>" in page
+
+
+def test_a_facet_can_be_asked_for_by_its_translated_label(client, library):
+    page = _get(client, "en", reverse("practices:index"), theme="Health").content.decode()
+    health = Theme.objects.get(slug="gezondheid").practices.count()
+    assert f"{health} practices found" in page

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 
 from .models import Country, Level, LibraryVersion, Practice, RecruitmentMethod, Theme
@@ -29,13 +30,22 @@ MODELS = {
     "country": (Country, "name", "name", "name", "countries"),
 }
 NAMES = ("level", "theme", "method", "municipality", "country")
+SOURCE = settings.LANGUAGE_CODE
+# Dutch first: the index holds every language's label, whichever language asks first.
+LANGUAGES = [SOURCE] + [code for code, _name in settings.LANGUAGES if code != SOURCE]
 
 
 @dataclass(frozen=True)
 class Value:
     value: str
-    label: str
+    label: str  # in Dutch
     bits: int
+    labels: dict[str, str] = field(default_factory=dict, compare=False)  # its translations
+
+    def label_in(self, language: str) -> tuple[str, bool]:
+        """Its label in this language, or in Dutch when it has none; and whether Dutch."""
+        text = self.labels.get(language)
+        return (text, False) if text else (self.label, True)
 
 
 @dataclass(frozen=True)
@@ -136,15 +146,27 @@ def build() -> FacetIndex:
                 f"{field.m2m_reverse_field_name()}_id",
                 "practice_id",
             )
-        catalogue = model.objects.order_by(position, "pk").values_list("pk", key, label)
+        translated = hasattr(model, f"{label}_{SOURCE}")  # registered in translation.py
+        columns = [f"{label}_{code}" for code in LANGUAGES] if translated else [label]
+        catalogue = model.objects.order_by(position, "pk").values_list("pk", key, *columns)
         values[name] = [
-            Value(value, text, holders.get(pk, 0) & everyone) for pk, value, text in catalogue
+            Value(
+                value,
+                texts[0],
+                holders.get(pk, 0) & everyone,
+                _translations(texts[1:]) if translated else {},
+            )
+            for pk, value, *texts in catalogue
         ]
     by_code = {
         pk: place
         for place, pk in enumerate(published.order_by("code").values_list("pk", flat=True))
     }
     return FacetIndex(everyone, order, by_code, {name: values[name] for name in NAMES})
+
+
+def _translations(texts: list[str | None]) -> dict[str, str]:
+    return {code: t for code, t in zip(LANGUAGES[1:], texts, strict=True) if t}
 
 
 def _grouped(

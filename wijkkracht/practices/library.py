@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from . import facets, search
-from .models import Practice
+from .models import IN_DUTCH, SOURCE_LANGUAGE, Practice
 
 FACETS = facets.NAMES
 NOTHING = "-none-"  # no key or label looks like this
@@ -41,7 +42,7 @@ def _normalise(index: facets.FacetIndex, facet: str, values: list[str]) -> list[
     known = [
         v.value
         for v in index.values[facet]
-        if _plain(v.value) in wanted or _plain(v.label) in wanted
+        if wanted & {_plain(v.value), _plain(v.label), *map(_plain, v.labels.values())}
     ]
     return known or [NOTHING]  # asked for something that does not exist: find nothing
 
@@ -51,12 +52,22 @@ def _plain(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
+def reader_language() -> str:
+    return (get_language() or SOURCE_LANGUAGE).split("-")[0]
+
+
+def _marked(in_dutch: bool, language: str) -> str:
+    """The attributes of a label shown in Dutch on a page in another language."""
+    return IN_DUTCH if in_dutch and language != SOURCE_LANGUAGE else ""
+
+
 @dataclass
 class FacetValue:
     value: str
-    label: str
+    label: str  # in her language, or in Dutch
     count: int
     selected: bool
+    lang_attr: str = ""  # lang="nl" when the label is Dutch on a page in another language
 
 
 class Results(Sequence):
@@ -106,6 +117,16 @@ class Results(Sequence):
 class LevelShown(NamedTuple):
     key: str
     label: str
+    label_attr: str = ""
+
+    @property
+    def lang_attr(self) -> dict[str, str]:
+        return {"label": self.label_attr}
+
+
+class Tag(NamedTuple):
+    label: str
+    lang_attr: str
 
 
 @dataclass
@@ -122,7 +143,8 @@ class Card:
     municipality: str
     level: LevelShown | None
     url: str
-    theme_labels: list[str] = field(default_factory=list)
+    theme_labels: list[str] = field(default_factory=list)  # in Dutch
+    themes_shown: list[Tag] = field(default_factory=list)  # in her language
 
     def get_absolute_url(self) -> str:
         return self.url
@@ -131,44 +153,57 @@ class Card:
         return Practice.Kind(self.kind).label
 
 
-CARD = ("code", "name", "slug", "kind", "status", "municipality", "level__key", "level__label")
+# The level's label in every language: a card shows the reader's, or the Dutch one.
+CARD = (
+    "code",
+    "name",
+    "slug",
+    "kind",
+    "status",
+    "municipality",
+    "level__key",
+    *(f"level__label_{code}" for code in facets.LANGUAGES),
+)
 
 
 def _practices(ids: list[int]) -> list[Card]:
     """These practices, in this order, as cards."""
     rows = Practice.objects.filter(pk__in=ids).order_by().values_list("pk", *CARD)
     url = reverse("practices:detail", args=["__slug__"])  # reversed once, not per card
-    found = {
-        pk: Card(
-            pk,
-            code,
-            name,
-            slug,
-            kind,
-            status,
-            municipality,
-            LevelShown(key, label) if key else None,
-            url.replace("__slug__", slug),
+    language = reader_language()
+    shown = facets.LANGUAGES.index(language) if language in facets.LANGUAGES else 0
+    found = {}
+    for pk, code, name, slug, kind, status, municipality, key, *labels in rows:
+        label = labels[shown] or labels[0]
+        level = LevelShown(key, label, _marked(not labels[shown], language)) if key else None
+        found[pk] = Card(
+            pk, code, name, slug, kind, status, municipality, level, url.replace("__slug__", slug)
         )
-        for pk, code, name, slug, kind, status, municipality, key, label in rows
-    }
     return cards([found[n] for n in ids if n in found])
 
 
 def cards(practices: Iterable) -> list:
-    """Practices (or cards) with their themes' labels as `theme_labels`: one plain query,
-    since Django's prefetching costs more than the rest of the page here."""
+    """Practices (or cards) with their themes' labels: in Dutch as `theme_labels`, in her
+    language as `themes_shown`. One plain query, since Django's prefetching costs more
+    than the rest of the page here."""
     practices = list(practices)
-    labels: dict[int, list[str]] = {p.pk: [] for p in practices}
+    language = reader_language()
+    translated = language != SOURCE_LANGUAGE and language in facets.LANGUAGES
+    dutch: dict[int, list[str]] = {p.pk: [] for p in practices}
+    shown: dict[int, list[Tag]] = {p.pk: [] for p in practices}
+    columns = [f"theme__label_{SOURCE_LANGUAGE}", *([f"theme__label_{language}"] * translated)]
     links = (
-        Practice.themes.through.objects.filter(practice_id__in=list(labels))
+        Practice.themes.through.objects.filter(practice_id__in=list(dutch))
         .order_by("theme__position", "theme_id")
-        .values_list("practice_id", "theme__label")
+        .values_list("practice_id", *columns)
     )
-    for pk, label in links:
-        labels[pk].append(label)
+    for pk, label, *translation in links:
+        dutch[pk].append(label)
+        text = translation[0] if translation else label
+        shown[pk].append(Tag(text or label, _marked(not text, language)))
     for practice in practices:
-        practice.theme_labels = labels[practice.pk]
+        practice.theme_labels = dutch[practice.pk]
+        practice.themes_shown = shown[practice.pk]
     return practices
 
 
@@ -210,14 +245,24 @@ def _counts(index: facets.FacetIndex, name: str, scope: int, filters: Filters) -
     """Each value's count with the other facets as they are; a chosen value stays in the
     list with 0, so it can be unchosen."""
     chosen = set(filters.chosen.get(name, [])) - {NOTHING}
-    counted = [
-        FacetValue(v.value, v.label, (scope & v.bits).bit_count(), v.value in chosen)
-        for v in index.values[name]
-    ]
+    language = reader_language()
+    counted = []
+    for v in index.values[name]:
+        label, in_dutch = v.label_in(language)
+        counted.append(
+            FacetValue(
+                v.value,
+                label,
+                (scope & v.bits).bit_count(),
+                v.value in chosen,
+                _marked(in_dutch, language),
+            )
+        )
     counted = [value for value in counted if value.count or value.selected]
     missing = chosen - {value.value for value in counted}
     if missing:  # a municipality nobody has: only a plain field can be asked for that
         counted = sorted(
-            counted + [FacetValue(m, m, 0, True) for m in missing], key=lambda value: value.value
+            counted + [FacetValue(m, m, 0, True, _marked(True, language)) for m in missing],
+            key=lambda value: value.value,
         )
     return counted

@@ -96,7 +96,8 @@ def _drafted(path: Path) -> list[str]:
 
 def _translated(path: Path, entry: dict, name: str, value) -> dict:
     """The column of every language for one field: Dutch from `name`, the others from
-    `name_<language>` (empty when missing). A translated list has as many items as the
+    `name_<language>` (empty when missing: None for a text, as two themes without an
+    English label must not clash on a unique column). A translated list has as many items as the
     Dutch one, so no advice is lost or added."""
     columns = {name: value, f"{name}_{SOURCE}": value}
     for code in TRANSLATED:
@@ -109,7 +110,7 @@ def _translated(path: Path, entry: dict, name: str, value) -> dict:
                     f"the Dutch has {len(value)}"
                 )
         else:
-            given = unwrap(given) if given else ""
+            given = unwrap(given) if given else None
         columns[f"{name}_{code}"] = given
     return columns
 
@@ -147,11 +148,16 @@ def _levels(path: Path) -> dict[str, Level]:
 
 
 def _methods(path: Path) -> dict[str, RecruitmentMethod]:
-    methods = {}
+    methods, drafted = {}, _drafted(path)
     for position, entry in enumerate(_entries(path, "methods")):
         _need(path, entry, "key", "label")
         methods[entry["key"]], _ = RecruitmentMethod.objects.update_or_create(
-            key=entry["key"], defaults={"label": entry["label"], "position": position}
+            key=entry["key"],
+            defaults={
+                "position": position,
+                "draft_languages": drafted,
+                **_translated(path, entry, "label", str(entry["label"])),
+            },
         )
     return methods
 
@@ -222,11 +228,16 @@ def _save(path: Path, code: str, entry: dict, kind: str, level: Level | None) ->
 def _themes(path: Path, practices: dict[str, Practice]) -> None:
     for practice in practices.values():
         practice.themes.clear()
+    drafted = _drafted(path)
     for position, entry in enumerate(_entries(path, "themes")):
         _need(path, entry, "label")
         theme, _ = Theme.objects.update_or_create(
-            label=entry["label"],
-            defaults={"slug": slugify(entry["label"])[:120], "position": position},
+            slug=slugify(entry["label"])[:120],
+            defaults={
+                "position": position,
+                "draft_languages": drafted,
+                **_translated(path, entry, "label", str(entry["label"])),
+            },
         )
         theme.practices.set(_codes(path, entry, practices))
 
@@ -243,14 +254,16 @@ def _codes(path: Path, entry: dict, practices: dict[str, Practice]) -> list[Prac
 
 
 def _lessons(path: Path, practices: dict[str, Practice]) -> None:
+    drafted = _drafted(path)
     for position, entry in enumerate(_entries(path, "lessons")):
         _need(path, entry, "key", "title", "text")
         lesson, _ = Lesson.objects.update_or_create(
             key=entry["key"],
             defaults={
-                "title": unwrap(entry["title"]),
-                "text": unwrap(entry["text"]),
                 "position": position,
+                "draft_languages": drafted,
+                **_translated(path, entry, "title", unwrap(entry["title"])),
+                **_translated(path, entry, "text", unwrap(entry["text"])),
             },
         )
         lesson.practices.set(_codes(path, entry, practices))

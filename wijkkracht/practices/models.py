@@ -90,7 +90,7 @@ class Level(Translated):
         return reverse("practices:level", args=[self.key])
 
 
-class Theme(models.Model):
+class Theme(Translated):
     label = models.CharField(_("thema"), max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -104,7 +104,7 @@ class Theme(models.Model):
         return self.label
 
 
-class RecruitmentMethod(models.Model):
+class RecruitmentMethod(Translated):
     key = models.SlugField(max_length=40, unique=True)
     label = models.CharField(_("wervingsmethode"), max_length=120)
     position = models.PositiveSmallIntegerField(default=0)
@@ -298,7 +298,7 @@ class Practice(models.Model):
         return "\n".join(p for p in parts if p)
 
 
-class Lesson(models.Model):
+class Lesson(Translated):
     """A lesson that runs across the levels, as a card linked to its practices."""
 
     key = models.SlugField(max_length=40, unique=True)

@@ -3,7 +3,7 @@ Dutch the source and the fallback. The texts come from content/practices/ (loadi
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import DecisionAnswer, DecisionQuestion, Level
+from .models import DecisionAnswer, DecisionQuestion, Lesson, Level, RecruitmentMethod, Theme
 
 
 @register(Level)
@@ -30,4 +30,22 @@ class DecisionQuestionTranslation(TranslationOptions):
 @register(DecisionAnswer)
 class DecisionAnswerTranslation(TranslationOptions):
     fields = ("text",)
+    required_languages = ("nl",)
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("label",)
+    required_languages = ("nl",)
+
+
+@register(RecruitmentMethod)
+class RecruitmentMethodTranslation(TranslationOptions):
+    fields = ("label",)
+    required_languages = ("nl",)
+
+
+@register(Lesson)
+class LessonTranslation(TranslationOptions):
+    fields = ("title", "text")
     required_languages = ("nl",)

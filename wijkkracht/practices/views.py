@@ -88,9 +88,12 @@ def level_summary(request, key):
 
 
 def lessons(request):
-    return render(
-        request, "practices/lessons.html", {"lessons": Lesson.objects.prefetch_related("practices")}
-    )
+    lessons = list(Lesson.objects.prefetch_related("practices"))
+    context = {
+        "lessons": lessons,
+        "draft_translation": any(lesson.draft_translation for lesson in lessons),
+    }
+    return render(request, "practices/lessons.html", context)
 
 
 def decision_aid(request):
