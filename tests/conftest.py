@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from tests import mail_guard
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -13,6 +15,16 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _in_dutch():
+    """Every test starts in Dutch, the default: a test that switched the language (a
+    request's LocaleMiddleware, translation.activate) must not change what the next one
+    reads."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
