@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -412,7 +414,10 @@ def _tell_managers(
             if template.endswith("requested.txt")
             else _("Boeking geannuleerd: %(room)s")
         )
-        _mail(booking, recipients, template, subject % {"room": booking.room.name}, count)
+        link = settings.SITE_URL + reverse("venues:manage")
+        _mail(
+            booking, recipients, template, subject % {"room": booking.room.name}, count, link=link
+        )
 
 
 def _tell_requester(
@@ -423,6 +428,7 @@ def _tell_requester(
 ) -> None:
     if booking.requested_by and booking.requested_by.email:
         language = booking.requested_by.language or translation.get_language()
+        link = settings.SITE_URL + reverse("venues:bookings", args=[booking.organisation.slug])
         with translation.override(language):
             _mail(
                 booking,
@@ -431,6 +437,7 @@ def _tell_requester(
                 _("Je aanvraag voor %(room)s") % {"room": booking.room.name},
                 count,
                 refused,
+                link=link,
             )
 
 
@@ -441,8 +448,10 @@ def _mail(
     subject: str,
     count: int = 1,
     refused: list | None = None,
+    link: str = "",
 ) -> None:
-    context = {"booking": booking, "count": count, "refused": refused or []}
+    """`link` opens the page where she acts on it (decides, or sees her bookings)."""
+    context = {"booking": booking, "count": count, "refused": refused or [], "link": link}
     body = render_to_string(template, context)
     send_after_commit(subject, body, recipients)
 

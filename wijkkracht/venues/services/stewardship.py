@@ -1,10 +1,12 @@
 """Looking after the venue directory: who may edit a venue, adding venues, and groups'
 suggestions that a facilitator or professional publishes or rejects."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -171,7 +173,10 @@ def reject(venue: Venue, reason: str) -> bool:
     with transaction.atomic():
         deleted, _rows = Venue.objects.filter(pk=venue.pk, is_published=False).delete()
     if deleted:
-        _tell_suggester(venue, "venues/email/suggestion_rejected.txt", REJECTED, reason=reason)
+        link = settings.SITE_URL + reverse("venues:suggest")
+        _tell_suggester(
+            venue, "venues/email/suggestion_rejected.txt", REJECTED, reason=reason, link=link
+        )
     return bool(deleted)
 
 
