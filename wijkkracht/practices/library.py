@@ -74,9 +74,13 @@ class Results(Sequence):
     """The practices found, best first, fetched a page at a time: only the page's
     practices are read from the database, however many were found."""
 
-    def __init__(self, index: facets.FacetIndex, found: int, q: str, narrowed: bool):
+    def __init__(
+        self, index: facets.FacetIndex, found: int, q: str, narrowed: bool, by_label: int = 0
+    ):
         self._index, self._found, self._q, self._narrowed = index, found, q, narrowed
         self._count = found.bit_count()
+        # Found by a translated label only: listed after those the text search ranks.
+        self._by_label, self._in_text = by_label, found & ~by_label
 
     def count(self) -> int:
         return self._count
@@ -92,17 +96,25 @@ class Results(Sequence):
         start, stop, _step = index.indices(len(self))
         if stop <= start:
             return []
-        return _practices(self._ranked(start, stop) if self._q else self._listed(start, stop))
+        if not self._q:
+            return _practices(self._listed(self._found, start, stop))
+        if not self._by_label:
+            return _practices(self._ranked(start, stop))
+        ranked = self._in_text.bit_count()
+        ids = self._ranked(start, min(stop, ranked)) if start < ranked else []
+        if stop > ranked:
+            ids += self._listed(self._by_label, max(start - ranked, 0), stop - ranked)
+        return _practices(ids)
 
     def _ranked(self, start: int, stop: int) -> list[int]:
-        among = facets.ids(self._found) if self._narrowed else None  # None: all it finds
+        among = facets.ids(self._in_text) if self._narrowed else None  # None: all it finds
         return search.ranked_ids(self._q, among, start, stop, self._index)
 
-    def _listed(self, start: int, stop: int) -> list[int]:
+    def _listed(self, found: int, start: int, stop: int) -> list[int]:
         order = self._index.order
-        if self._found == self._index.published:
+        if found == self._index.published:
             return order[start:stop]
-        table, ids = facets.members(self._found), []
+        table, ids = facets.members(found), []
         for n in order:
             if facets.contains(table, n):
                 ids.append(n)
@@ -214,15 +226,22 @@ class Found:
 
 
 def find(filters: Filters) -> Found:
+    """The practices found: those whose (Dutch) text holds the words, and, in another
+    language, also those whose level, theme or method is called so in her language."""
     index = filters.index or facets.current()
-    scope = index.published
+    scope, by_label = index.published, 0
     if filters.q:
-        scope &= facets.bits(search.hit_ids(filters.q))
+        in_text = facets.bits(search.hit_ids(filters.q))
+        language = reader_language()
+        if language != SOURCE_LANGUAGE:
+            by_label = search.label_hits(filters.q, language, index) & ~in_text
+        scope &= in_text | by_label
     masks = {name: _mask(index, name, values) for name, values in filters.chosen.items()}
     counts = {
         name: _counts(index, name, _narrow(scope, masks, skip=name), filters) for name in FACETS
     }
-    return Found(Results(index, _narrow(scope, masks), filters.q, bool(masks)), counts)
+    found = _narrow(scope, masks)
+    return Found(Results(index, found, filters.q, bool(masks), found & by_label), counts)
 
 
 def _mask(index: facets.FacetIndex, name: str, values: list[str]) -> int:

@@ -13,6 +13,7 @@ from django.db import connection
 
 from wijkkracht.guides.search import WORD, stems
 
+from . import facets
 from .models import LibraryVersion, Practice
 
 # Words too common to search on; PostgreSQL's dutch configuration drops them too.
@@ -301,3 +302,29 @@ def _library_size(memo: dict) -> tuple[int, float]:
             documents, words = cursor.fetchone()
         memo["size"] = (documents, (words or 0) / documents if documents else 1.0)
     return memo["size"]
+
+
+# The facets whose labels are translated: a search in another language looks in them too.
+TRANSLATED_FACETS = ("level", "theme", "method")
+
+
+def label_hits(query: str, language: str, index: facets.FacetIndex) -> int:
+    """The practices with a level, theme or recruitment method whose label in her language
+    holds every word of the query (stemmed in that language): a few dozen labels, read
+    from the facet index, so this costs the same for ten practices or a hundred thousand."""
+    words = set(stems(query, language))
+    if not words:
+        return 0
+    labels = index.memo.get(("labels", language))
+    if labels is None:
+        labels = index.memo[("labels", language)] = [
+            (frozenset(stems(value.labels[language], language)), value.bits)
+            for name in TRANSLATED_FACETS
+            for value in index.values[name]
+            if language in value.labels
+        ]
+    found = 0
+    for label, members in labels:
+        if words <= label:
+            found |= members
+    return found

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -5,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -19,12 +21,27 @@ from .models import DecisionQuestion, Lesson, Level, Practice
 
 
 def index(request):
-    """Search and facets; every state is a plain GET address, so it can be shared."""
+    """Search and facets; every state is a plain GET address, so it can be shared.
+    `taal=nl` shows the same search in Dutch, the language of the descriptions."""
+    if request.GET.get("taal") == settings.LANGUAGE_CODE:
+        with translation.override(settings.LANGUAGE_CODE):
+            response = _index(request)
+        response["Content-Language"] = settings.LANGUAGE_CODE
+        return response
+    return _index(request)
+
+
+def _index(request):
     filters = library.Filters.from_query(request.GET)
     found = library.find(filters)
     page = Paginator(found.practices, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    dutch_search = None
+    if filters.q and not found.practices and library.reader_language() != settings.LANGUAGE_CODE:
+        query["taal"] = settings.LANGUAGE_CODE
+        dutch_search = f"{reverse('practices:index')}?{query.urlencode()}"
+        query.pop("taal")
     context = {
         "filters": filters,
         "found": found,
@@ -32,6 +49,7 @@ def index(request):
         "query": query.urlencode(),
         "levels": Level.objects.all(),
         "facet_titles": _facet_titles(),
+        "dutch_search": dutch_search,
     }
     return render(request, "practices/index.html", context)
 
