@@ -163,3 +163,22 @@ def test_a_facet_can_be_asked_for_by_its_translated_label(client, library):
     page = _get(client, "en", reverse("practices:index"), theme="Health").content.decode()
     health = Theme.objects.get(slug="gezondheid").practices.count()
     assert f"{health} practices found" in page
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        (Level, "who_ar"),
+        (DecisionQuestion, "text_tr"),
+        (Theme, "label_bg"),
+        (RecruitmentMethod, "label_en"),
+        (Lesson, "text_ar"),
+    ],
+)
+def test_every_translation_can_be_edited_in_the_admin(admin_client, library, model, field):
+    row = model.objects.first()
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert f'name="{field}"' in response.content.decode()
