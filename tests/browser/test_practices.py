@@ -77,3 +77,21 @@ def test_searching_and_filtering_without_javascript(browser, live_server):
         Practice.objects.get(code=c).themes.filter(slug="gezondheid").exists() for c in codes
     )
     context.close()
+
+
+def test_an_arabic_search_that_finds_nothing_offers_the_dutch_search(phone_factory):
+    call_command("load_practices")
+    phone = phone_factory("ar")
+    page = phone.page
+    phone.goto("/praktijken/?q=الصحة")  # "health": a theme, found by its Arabic name
+    phone.check()
+    assert page.locator("ol.cards .code").count() > 0
+    phone.goto("/praktijken/?q=حديقة")  # "garden": in no label, and the texts are Dutch
+    phone.check()
+    no_layout_problems(phone, "search without results")
+    phone.screenshot("practices-search-nothing-ar-360")
+    page.locator("a[hreflang=nl]").click()
+    page.wait_for_load_state("load")
+    phone.check()
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert "taal=nl" in page.url and "q=" in page.url
