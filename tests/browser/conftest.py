@@ -75,6 +75,38 @@ def _tiles_from_the_test_host(settings):
     settings.MAP_TILE_URL = f"https://{TILE_HOST}/{{z}}/{{x}}/{{y}}.png"
 
 
+# What a phone user notices on every page: nothing wider than the screen, and every
+# control big enough to tap (WCAG 2.2, 2.5.8: at least 24 x 24 CSS px; links inside a
+# sentence are exempt, so only controls and button-like links are measured).
+LAYOUT_PROBE = """() => {
+  const wide = [];
+  const limit = document.documentElement.clientWidth;
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.width && box.right > limit + 1 && getComputedStyle(el).position !== "fixed") {
+      if (![...el.querySelectorAll("*")].some(c => c.getBoundingClientRect().right > limit + 1))
+        wide.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "")
+                  + " ends at " + Math.round(box.right));
+    }
+  }
+  const small = [];
+  const controls = "button, select, summary, input:not([type=hidden]), textarea, a.button";
+  for (const el of document.querySelectorAll(controls)) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (!box.width || style.visibility === "hidden" || el.closest("[hidden]")) continue;
+    const tapped = (el.type === "checkbox" || el.type === "radio") && el.labels && el.labels[0]
+      ? el.labels[0].getBoundingClientRect() : box;
+    if (Math.max(box.width, tapped.width) < 24 || Math.max(box.height, tapped.height) < 24)
+      small.push(el.tagName.toLowerCase() + " '"
+                 + (el.innerText || el.value || el.name || "").trim().slice(0, 30) + "' "
+                 + Math.round(box.width) + "x" + Math.round(box.height));
+  }
+  return {overflow: document.documentElement.scrollWidth - limit, wide: wide.slice(0, 5),
+          small: small.slice(0, 8)};
+}"""
+
+
 CSP_RECORDER = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", function (event) {
@@ -159,6 +191,9 @@ class Phone:
         self.assert_no_csp_violation()
         self.assert_nothing_left_the_machine()
         assert not violations, f"{self.page.url}: {violations}"
+        layout = self.page.evaluate(LAYOUT_PROBE)
+        assert layout["overflow"] <= 0, f"{self.page.url} is wider than the screen: {layout}"
+        assert not layout["small"], f"{self.page.url}: too small to tap: {layout['small']}"
         assert weight < 100_000, f"{self.page.url} transfers {weight} bytes compressed"
         return result
 

@@ -75,7 +75,8 @@ def test_a_volunteer_sets_up_her_group_and_invites_a_friend(phone_factory):
     amina.check()
     page.get_by_label("Naam", exact=True).fill("Vrouwen van Transvaal")
     description = page.get_by_label("Korte beschrijving", exact=True)
-    description.fill("Wij koken en praten samen, elke woensdag.")
+    # A pasted link or a long word (200 characters, unbroken) wraps on every page it shows.
+    description.fill("Wij koken en praten samen, elke woensdag. " + "Kookworkshop" * 17)
     page.locator("summary", has_text="Wijken").click()
     page.get_by_label("Transvaal").check()
     page.get_by_role("button", name="Organisatie aanmaken").click()

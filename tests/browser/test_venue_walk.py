@@ -172,7 +172,7 @@ def test_the_room_week_and_cost_pages_in_arabic(phone_factory):
         start=start,
         end=start + timedelta(hours=2),
         held_until=start + timedelta(hours=2, minutes=room.buffer_minutes),
-        purpose="Taalcafé",
+        purpose="Taalcafé" + "x" * 192,  # a 200-character word must wrap, not widen the page
         status=Booking.Status.APPROVED,
     )
     phone = phone_factory("ar")
