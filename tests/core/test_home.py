@@ -150,3 +150,18 @@ def test_what_waits_for_a_facilitator_and_for_a_member_who_asked(client, organis
 def test_nothing_waits_for_a_new_member(client, member):
     client.force_login(member)
     assert "Voor jou" not in client.get("/").content.decode()
+
+
+def test_what_waits_is_gone_once_she_has_decided(client, db, django_capture_on_commit_callbacks):
+    from tests.venues.factories import BookingFactory, make_room
+    from wijkkracht.venues.services import bookings
+
+    manager = UserFactory(email="beheer@example.org")
+    room = make_room()
+    room.venue.managers.add(manager)
+    booking = BookingFactory(room=room)
+    client.force_login(manager)
+    assert "1 aanvraag wacht op je besluit" in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        bookings.decide(booking, manager, approve=True)
+    assert "aanvraag wacht" not in client.get("/").content.decode()

@@ -2,6 +2,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wijkkracht.core import home
+
 from .backends import forget_cached_user
 from .models import RoleGrant, User
 from .roles import MEMO
@@ -19,3 +21,4 @@ def forget_cached_user_on_change(sender, instance: User, **kwargs) -> None:
 @receiver([post_save, post_delete], sender=RoleGrant)
 def forget_roles(sender, instance: RoleGrant, **kwargs) -> None:
     instance.user.__dict__.pop(MEMO, None)
+    home.changed()  # what waits for her on the home page follows her roles

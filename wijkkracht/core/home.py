@@ -7,11 +7,15 @@ Waiting items are what a signed-in person has to do now (requests to decide, rep
 handle, ...), each a sentence with the link to the page where she acts.
 """
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import get_language
 
 TOOLS = 50  # sections ordered below this come before the cards, the rest after them
 
@@ -66,13 +70,52 @@ def waiting(name: str, items: Callable, *, order: int) -> None:
     _waiting[name] = Waiting(name, items, order)
 
 
+WAITING_SECONDS = 60  # at most this old, also after a change no signal tells of
+
+
+def _stamp_key(name: str) -> str:
+    return f"core:home:waiting-stamp:{name}"
+
+
+def changed(*names: str) -> None:
+    """What waits may have changed for anyone in these apps (all apps when none named):
+    the next home page asks them again. Apps call it from their signals."""
+    keys = [_stamp_key(name) for name in (names or _waiting)]
+
+    def renew() -> None:
+        cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+
+    # Now, and again once the change is committed: a home page read in between would
+    # otherwise keep what it saw before the commit.
+    renew()
+    transaction.on_commit(renew)
+
+
 def waiting_for(request: HttpRequest) -> list[tuple[str, str]]:
-    """Everything that waits for a signed-in person, from every app, in order."""
+    """Everything that waits for a signed-in person, from every app, in order.
+
+    The home page is the page everyone opens: each app's items are kept in the cache
+    for her, under the app's stamp (changed() renews it) and for a minute at most.
+    """
     if not request.user.is_authenticated:
         return []
-    found = []
-    for part in sorted(_waiting.values(), key=lambda w: w.order):
-        found += part.items(request)
+    parts = sorted(_waiting.values(), key=lambda w: w.order)
+    stamps = cache.get_many([_stamp_key(part.name) for part in parts])
+    language, user_id = get_language(), request.user.pk
+    keys = {
+        part.name: f"core:home:waiting:{part.name}:{stamps.get(_stamp_key(part.name), '')}:"
+        f"{language}:{user_id}"
+        for part in parts
+    }
+    kept = cache.get_many(list(keys.values()))
+    found, fresh = [], {}
+    for part in parts:
+        items = kept.get(keys[part.name])
+        if items is None:
+            items = fresh[keys[part.name]] = [(str(text), url) for text, url in part.items(request)]
+        found += items
+    if fresh:
+        cache.set_many(fresh, WAITING_SECONDS)
     return found
 
 

@@ -10,7 +10,10 @@ class ExchangeConfig(AppConfig):
     def ready(self) -> None:
         from wijkkracht.core import home, periodic, personal_data
 
-        from . import services
+        from . import (
+            services,
+            signals,  # noqa: F401 - connects the receivers
+        )
 
         periodic.register("exchange digest", services.send_digests)
         personal_data.register(

@@ -8,9 +8,9 @@ class VenuesConfig(AppConfig):
     verbose_name = _("Locaties")
 
     def ready(self) -> None:
-
         from wijkkracht.core import home, personal_data
 
+        from . import signals  # noqa: F401 - connects the receivers
         from .services import bookings, stewardship
 
         personal_data.register(
