@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -133,3 +133,25 @@ def sections_for(request: HttpRequest) -> tuple[list[dict], list[dict]]:
 def cards_for(signed_in: bool) -> list[Card]:
     chosen = [c for c in _cards.values() if signed_in or not c.members_only]
     return sorted(chosen, key=lambda c: c.order)
+
+
+def telling(app: str) -> type[models.QuerySet]:
+    """A queryset whose writes that send no signal (update, bulk_create, bulk_update) still
+    tell the home page that what waits in `app` may have changed."""
+
+    class Telling(models.QuerySet):
+        def update(self, **kwargs) -> int:
+            count = super().update(**kwargs)
+            if count:
+                changed(app)
+            return count
+
+        def bulk_create(self, objs, *args, **kwargs):
+            changed(app)
+            return super().bulk_create(objs, *args, **kwargs)
+
+        def bulk_update(self, objs, *args, **kwargs):
+            changed(app)
+            return super().bulk_update(objs, *args, **kwargs)
+
+    return Telling

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core import home
+
 
 class Post(models.Model):
     """What challenges and answers share: an author, a time, and hiding with a reason."""
@@ -28,6 +30,8 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     hidden_reason = models.CharField(_("reden om te verbergen"), max_length=300, blank=True)
+
+    objects = home.telling("exchange").as_manager()  # new answers wait for the asker
 
     class Meta:
         abstract = True
@@ -118,6 +122,8 @@ class Report(models.Model):
     reason = models.CharField(_("wat is er mis?"), max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
     handled_at = models.DateTimeField(null=True, blank=True)
+
+    objects = home.telling("exchange").as_manager()  # open reports wait for facilitators
 
     class Meta:
         ordering = ["created_at"]

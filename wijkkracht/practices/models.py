@@ -12,6 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core import home
+
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 # Marks a text shown in Dutch because its translation is missing, so that a screen reader
 # reads it as Dutch and an Arabic page keeps it left to right.
@@ -146,16 +148,20 @@ class PracticeQuerySet(models.QuerySet):
         return self.filter(status=Practice.Status.PUBLISHED)
 
     # Writes that send no signals still change what the library shows (see facets.py).
+    # (and sent-in practices wait for a facilitator on her home page, core.home)
     def update(self, **kwargs) -> int:
         LibraryVersion.bump()
+        home.changed("practices")
         return super().update(**kwargs)
 
     def bulk_create(self, objs, *args, **kwargs):
         LibraryVersion.bump()
+        home.changed("practices")
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, *args, **kwargs):
         LibraryVersion.bump()
+        home.changed("practices")
         return super().bulk_update(objs, *args, **kwargs)
 
 

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkkracht.core import home
+
 
 class Venue(models.Model):
     class Kind(models.TextChoices):
@@ -84,6 +86,8 @@ class Venue(models.Model):
         verbose_name=_("toegevoegd door"),
     )
     updated_at = models.DateTimeField(_("laatst bijgewerkt"), auto_now=True)
+
+    objects = home.telling("venues").as_manager()  # suggestions wait for reviewers
 
     class Meta:
         verbose_name = _("locatie")
@@ -304,6 +308,8 @@ class Booking(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(_("reden"), max_length=300, blank=True)
+
+    objects = home.telling("venues").as_manager()  # requests wait for their managers
 
     class Meta:
         ordering = ["start"]
