@@ -67,8 +67,6 @@ def test_each_platform_role_has_a_demo_account_to_try(db):
     assert roles.is_professional(professional) and roles.is_reviewer(professional)
     assert roles.is_venue_manager(manager) and not roles.is_reviewer(manager)
     assert manager.name == "Wim (demo)"
-    assert list(manager.managed_venues.values_list("key", flat=True)) == [
-        "wijkcentrum-de-kantklos"
-    ]
+    assert list(manager.managed_venues.values_list("key", flat=True)) == ["wijkcentrum-de-kantklos"]
     assert manager.role_grants.count() == 1
     assert Venue.objects.get(key="wijkcentrum-de-kantklos").managers.count() == 1
